@@ -1,0 +1,27 @@
+package io.tracewire.instrumentation.api;
+
+import java.util.List;
+
+/**
+ * One instrumentation: a library (or a family of libraries) the agent traces.
+ *
+ * <p>Implementations are found with {@link java.util.ServiceLoader} in the agent's class loader;
+ * list them in {@code META-INF/services/io.tracewire.instrumentation.api.InstrumentationModule}.
+ * Each one can be switched with {@code otel.instrumentation.<name>.enabled}.
+ */
+public interface InstrumentationModule {
+
+  /** The short name used in {@code otel.instrumentation.<name>.enabled}, e.g. {@code jdbc}. */
+  String name();
+
+  /** Whether the module runs when its {@code enabled} property is not set. */
+  default boolean enabledByDefault() {
+    return true;
+  }
+
+  /**
+   * The types this module transforms and what it does to them. Called once, on the agent's
+   * installer thread, after the OpenTelemetry SDK is ready.
+   */
+  List<TypeInstrumentation> typeInstrumentations(InstrumentationContext context);
+}

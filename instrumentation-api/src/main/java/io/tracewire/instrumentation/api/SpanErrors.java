@@ -1,0 +1,56 @@
+package io.tracewire.instrumentation.api;
+
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import java.util.function.UnaryOperator;
+
+/** Records a failed call on a span: status, {@code error.type} and an exception event. */
+public final class SpanErrors {
+
+  private SpanErrors() {}
+
+  /**
+   * Marks the span as failed by {@code error}. The exception message, and the first line of the
+   * stack trace that repeats it, pass through {@code messageSanitizer}.
+   */
+  public static void record(Span span, Throwable error, UnaryOperator<String> messageSanitizer) {
+    String type = error.getClass().getName();
+    String message = error.getMessage() == null ? null : messageSanitizer.apply(error.getMessage());
+    span.setStatus(StatusCode.ERROR);
+    span.setAttribute(SemanticKeys.ERROR_TYPE, type);
+    AttributesBuilder event =
+        Attributes.builder()
+            .put(SemanticKeys.EXCEPTION_TYPE, type)
+            .put(SemanticKeys.EXCEPTION_STACKTRACE, stackTrace(error, messageSanitizer));
+    if (message != null) {
+      event.put(SemanticKeys.EXCEPTION_MESSAGE, message);
+    }
+    span.addEvent("exception", event.build());
+  }
+
+  /**
+   * The stack trace as {@link Throwable#printStackTrace()} prints it, but with every message of
+   * the cause chain sanitized: a cause often repeats the statement too.
+   */
+  private static String stackTrace(Throwable error, UnaryOperator<String> messageSanitizer) {
+    StringBuilder text = new StringBuilder();
+    java.util.Set<Throwable> seen =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Throwable current = error; current != null && seen.add(current); current = current.getCause()) {
+      if (current != error) {
+        text.append("Caused by: ");
+      }
+      text.append(current.getClass().getName());
+      if (current.getMessage() != null) {
+        text.append(": ").append(messageSanitizer.apply(current.getMessage()));
+      }
+      text.append('\n');
+      for (StackTraceElement frame : current.getStackTrace()) {
+        text.append("\tat ").append(frame).append('\n');
+      }
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,30 @@
+package io.tracewire.instrumentation.api;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.ContextKey;
+
+/**
+ * The kind of client span an instrumentation makes. While a span of one kind is current, nested
+ * calls of the same kind (a pool proxy over a driver statement, {@code executeQuery} calling
+ * {@code execute}, one HTTP client wrapping another) make no span of their own.
+ */
+public enum SpanKey {
+  DB_CLIENT,
+  HTTP_CLIENT,
+  MESSAGING_PRODUCER,
+  MESSAGING_CONSUMER,
+  MESSAGING_RECEIVE,
+  INTERNAL_METHOD;
+
+  private final ContextKey<Span> contextKey = ContextKey.named("tracewire-" + name());
+
+  /** Whether a span of this kind is already active in {@code context}. */
+  public boolean isActiveIn(Context context) {
+    return context.get(contextKey) != null;
+  }
+
+  Context storeIn(Context context, Span span) {
+    return context.with(contextKey, span);
+  }
+}

@@ -1,0 +1,91 @@
+package io.tracewire.instrumentation.api;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.matcher.ElementMatchers;
+
+/**
+ * Which classes to transform and which interceptors to put on which of their methods.
+ *
+ * <p>Matching must be cheap: match names, and put any {@code hasSuperType} behind the class
+ * loader pre-filter so that it only runs where the library can be present at all.
+ */
+public final class TypeInstrumentation {
+
+  private final ElementMatcher<ClassLoader> classLoaderMatcher;
+  private final ElementMatcher<? super TypeDescription> typeMatcher;
+  private final Set<String> earlySupertypes;
+  private final List<MethodInterception> interceptions;
+
+  private TypeInstrumentation(Builder builder) {
+    this.classLoaderMatcher = builder.classLoaderMatcher;
+    this.typeMatcher = Objects.requireNonNull(builder.typeMatcher, "typeMatcher");
+    this.earlySupertypes = Collections.unmodifiableSet(builder.earlySupertypes);
+    this.interceptions = List.copyOf(builder.interceptions);
+  }
+
+  public static Builder forTypes(ElementMatcher<? super TypeDescription> typeMatcher) {
+    return new Builder(typeMatcher);
+  }
+
+  public ElementMatcher<ClassLoader> classLoaderMatcher() {
+    return classLoaderMatcher;
+  }
+
+  public ElementMatcher<? super TypeDescription> typeMatcher() {
+    return typeMatcher;
+  }
+
+  /**
+   * Binary names of supertypes that a matched class names directly (as its superclass or one of
+   * its interfaces). While the agent is still installing in the background, a class naming one of
+   * these is held back until the transformer is ready, so that no early call goes untraced.
+   */
+  public Set<String> earlySupertypes() {
+    return earlySupertypes;
+  }
+
+  public List<MethodInterception> interceptions() {
+    return interceptions;
+  }
+
+  /** Builds a {@link TypeInstrumentation}. */
+  public static final class Builder {
+    private ElementMatcher<ClassLoader> classLoaderMatcher = ElementMatchers.any();
+    private final ElementMatcher<? super TypeDescription> typeMatcher;
+    private final Set<String> earlySupertypes = new java.util.LinkedHashSet<>();
+    private final List<MethodInterception> interceptions = new java.util.ArrayList<>();
+
+    private Builder(ElementMatcher<? super TypeDescription> typeMatcher) {
+      this.typeMatcher = typeMatcher;
+    }
+
+    /** A cheap test of the class loader, run before the type matcher. */
+    public Builder whenClassLoader(ElementMatcher<ClassLoader> matcher) {
+      this.classLoaderMatcher = matcher;
+      return this;
+    }
+
+    /** See {@link TypeInstrumentation#earlySupertypes()}. */
+    public Builder earlySupertypes(String... binaryNames) {
+      earlySupertypes.addAll(List.of(binaryNames));
+      return this;
+    }
+
+    public Builder intercept(MethodInterception interception) {
+      interceptions.add(interception);
+      return this;
+    }
+
+    public TypeInstrumentation build() {
+      if (interceptions.isEmpty()) {
+        throw new IllegalStateException("a type instrumentation needs at least one interception");
+      }
+      return new TypeInstrumentation(this);
+    }
+  }
+}

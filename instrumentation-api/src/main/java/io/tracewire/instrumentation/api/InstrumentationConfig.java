@@ -19,6 +19,9 @@ public interface InstrumentationConfig {
   /** A comma-separated list, trimmed, without empty entries; empty when unset. */
   List<String> getList(String name);
 
+  /** Warns once about a property's value: one line naming the property and what is used instead. */
+  void warnOnce(String name, String message);
+
   /** Whether {@code otel.semconv-stability.opt-in} lists {@code value}, e.g. {@code database/dup}. */
   default boolean semconvOptIn(String value) {
     return getList("otel.semconv-stability.opt-in").contains(value);

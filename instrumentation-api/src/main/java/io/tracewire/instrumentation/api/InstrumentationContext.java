@@ -9,8 +9,8 @@ public interface InstrumentationContext {
   /** The agent's own OpenTelemetry instance (relocated; never the application's). */
   OpenTelemetry openTelemetry();
 
-  /** A tracer whose instrumentation scope is {@code io.tracewire.<moduleName>}. */
-  Tracer tracer(String moduleName);
+  /** A tracer whose instrumentation scope is {@code io.tracewire.<module name>}. */
+  Tracer tracer();
 
   /** Reads and injects context through the configured propagators. */
   ContextPropagation propagation();

@@ -1,6 +1,7 @@
 package io.tracewire.instrumentation.api;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * One instrumentation: a library (or a family of libraries) the agent traces.
@@ -17,6 +18,16 @@ public interface InstrumentationModule {
   /** Whether the module runs when its {@code enabled} property is not set. */
   default boolean enabledByDefault() {
     return true;
+  }
+
+  /**
+   * Binary names of types that matter from the first milliseconds of {@code main} (e.g. {@code
+   * java.sql.Statement}). While the agent is still installing in the background, a class with one
+   * of these names, or naming one directly as its superclass or an interface, is held back until
+   * the transformer is ready, so its early calls are traced too. Must be cheap to answer.
+   */
+  default Set<String> earlyTypeNames(InstrumentationConfig config) {
+    return Set.of();
   }
 
   /**

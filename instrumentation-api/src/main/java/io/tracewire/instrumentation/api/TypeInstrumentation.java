@@ -1,9 +1,7 @@
 package io.tracewire.instrumentation.api;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.matcher.ElementMatchers;
@@ -18,13 +16,11 @@ public final class TypeInstrumentation {
 
   private final ElementMatcher<ClassLoader> classLoaderMatcher;
   private final ElementMatcher<? super TypeDescription> typeMatcher;
-  private final Set<String> earlySupertypes;
   private final List<MethodInterception> interceptions;
 
   private TypeInstrumentation(Builder builder) {
     this.classLoaderMatcher = builder.classLoaderMatcher;
     this.typeMatcher = Objects.requireNonNull(builder.typeMatcher, "typeMatcher");
-    this.earlySupertypes = Collections.unmodifiableSet(builder.earlySupertypes);
     this.interceptions = List.copyOf(builder.interceptions);
   }
 
@@ -40,15 +36,6 @@ public final class TypeInstrumentation {
     return typeMatcher;
   }
 
-  /**
-   * Binary names of supertypes that a matched class names directly (as its superclass or one of
-   * its interfaces). While the agent is still installing in the background, a class naming one of
-   * these is held back until the transformer is ready, so that no early call goes untraced.
-   */
-  public Set<String> earlySupertypes() {
-    return earlySupertypes;
-  }
-
   public List<MethodInterception> interceptions() {
     return interceptions;
   }
@@ -57,7 +44,6 @@ public final class TypeInstrumentation {
   public static final class Builder {
     private ElementMatcher<ClassLoader> classLoaderMatcher = ElementMatchers.any();
     private final ElementMatcher<? super TypeDescription> typeMatcher;
-    private final Set<String> earlySupertypes = new java.util.LinkedHashSet<>();
     private final List<MethodInterception> interceptions = new java.util.ArrayList<>();
 
     private Builder(ElementMatcher<? super TypeDescription> typeMatcher) {
@@ -67,12 +53,6 @@ public final class TypeInstrumentation {
     /** A cheap test of the class loader, run before the type matcher. */
     public Builder whenClassLoader(ElementMatcher<ClassLoader> matcher) {
       this.classLoaderMatcher = matcher;
-      return this;
-    }
-
-    /** See {@link TypeInstrumentation#earlySupertypes()}. */
-    public Builder earlySupertypes(String... binaryNames) {
-      earlySupertypes.addAll(List.of(binaryNames));
       return this;
     }
 

@@ -1,0 +1,104 @@
+package io.tracewire.agent.install;
+
+import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+
+import io.tracewire.agent.AgentLog;
+import io.tracewire.bootstrap.AdviceDispatcher;
+import io.tracewire.bootstrap.TransformerGate;
+import io.tracewire.instrumentation.api.InstrumentationContext;
+import io.tracewire.instrumentation.api.InstrumentationModule;
+import io.tracewire.instrumentation.api.TypeInstrumentation;
+import java.lang.instrument.Instrumentation;
+import java.util.List;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.utility.JavaModule;
+
+/** Builds the one {@link AgentBuilder} from every enabled module and installs it behind the gate. */
+public final class AgentInstaller {
+
+  private AgentInstaller() {}
+
+  public static void install(
+      Instrumentation instrumentation,
+      TransformerGate gate,
+      List<InstrumentationModule> modules,
+      InstrumentationContextFactory contexts,
+      ClassLoader agentLoader) {
+    AdviceDispatcher.setErrorListener(new InterceptorNames());
+    ClassFileLocator adviceLocator = ClassFileLocator.ForClassLoader.of(agentLoader);
+    AgentBuilder builder =
+        new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+            .disableClassFormatChanges()
+            .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+            .with(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Reiterating.INSTANCE)
+            .with(new WeakTypePoolCache())
+            .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+            .with(new ErrorListener())
+            .assureReadEdgeTo(instrumentation, AdviceDispatcher.class)
+            .ignore(ignored(agentLoader));
+    for (InstrumentationModule module : modules) {
+      InstrumentationContext context = contexts.forModule(module.name());
+      List<TypeInstrumentation> types;
+      try {
+        types = module.typeInstrumentations(context);
+      } catch (RuntimeException | LinkageError e) {
+        AgentLog.debug("instrumentation " + module.name() + " disabled: it could not be set up", e);
+        continue;
+      }
+      for (TypeInstrumentation type : types) {
+        builder =
+            builder
+                .type(type.typeMatcher(), type.classLoaderMatcher())
+                .transform(new AdviceTransformer(module.name(), type, adviceLocator));
+      }
+    }
+    builder.installOn(new GateInstrumentation(instrumentation, gate));
+  }
+
+  /** The agent itself, class-generation internals, and trees no instrumentation targets. */
+  static ElementMatcher.Junction<TypeDescription> ignoredTypes() {
+    return nameStartsWith("io.tracewire.")
+        .or(nameStartsWith("jdk.internal.reflect."))
+        .or(nameStartsWith("java.lang.invoke."))
+        .or(nameStartsWith("sun.reflect."))
+        .or(nameStartsWith("com.sun.proxy."))
+        .or(nameStartsWith("kotlin.jvm.internal."))
+        .or(nameStartsWith("kotlin.coroutines.jvm.internal."))
+        .or(nameStartsWith("scala.runtime."))
+        .or(nameStartsWith("scala.collection."))
+        .or(nameStartsWith("groovy.lang.MetaClass"))
+        .<TypeDescription>or(isSynthetic());
+  }
+
+  private static AgentBuilder.RawMatcher ignored(ClassLoader agentLoader) {
+    ElementMatcher<TypeDescription> types = ignoredTypes();
+    return (type, loader, module, classBeingRedefined, protectionDomain) ->
+        loader == agentLoader
+            || loader != null && loader.getClass().getName().startsWith("jdk.internal.reflect.")
+            || types.matches(type);
+  }
+
+  /** Reports a type that could not be transformed; the class loads unchanged. */
+  private static final class ErrorListener extends AgentBuilder.Listener.Adapter {
+    @Override
+    public void onError(
+        String typeName,
+        ClassLoader classLoader,
+        JavaModule module,
+        boolean loaded,
+        Throwable throwable) {
+      AgentLog.debug("could not instrument " + typeName + ", left unchanged", throwable);
+    }
+  }
+
+  /** Gives each module its own context (its tracer's scope name is the module's). */
+  public interface InstrumentationContextFactory {
+    InstrumentationContext forModule(String moduleName);
+  }
+}

@@ -1,0 +1,138 @@
+package io.tracewire.agent.sdk;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.TracerProvider;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.tracewire.agent.AgentLog;
+import io.tracewire.agent.config.AgentConfig;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The agent's own OpenTelemetry SDK. It is never registered as the global instance the
+ * application sees. The tracer provider is built first and cheaply; the exporter, which is costly
+ * to load, is connected afterwards (see {@link DeferredSpanExporter}).
+ */
+public final class AgentSdk implements OpenTelemetry {
+
+  static final int DEFAULT_QUEUE_SIZE = 2048;
+  static final int DEFAULT_BATCH_SIZE = 512;
+  static final Duration DEFAULT_SCHEDULE_DELAY = Duration.ofMillis(5000);
+  static final Duration DEFAULT_EXPORT_TIMEOUT = Duration.ofMillis(30000);
+  static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofMillis(1000);
+
+  /** Kept strongly: the SDK's own loggers are silenced unless debugging. */
+  private static Logger sdkLogger;
+
+  private final AgentConfig config;
+  private final SdkTracerProvider tracerProvider;
+  private final ContextPropagators propagators;
+  private final DeferredSpanExporter exporter = new DeferredSpanExporter();
+  private final ExportStats stats = new ExportStats();
+  private final boolean exporting;
+
+  private AgentSdk(AgentConfig config, String agentVersion) {
+    this.config = config;
+    this.propagators = PropagatorFactory.create(config);
+    this.exporting = !ExporterFactory.exporterNames(config).contains("none");
+    SdkTracerProviderBuilder builder =
+        SdkTracerProvider.builder()
+            .setResource(ResourceFactory.create(config, agentVersion))
+            .setSampler(SamplerFactory.create(config));
+    List<String> baggageKeys = config.getList("otel.instrumentation.baggage.attributes");
+    if (!baggageKeys.isEmpty()) {
+      builder.addSpanProcessor(new BaggageAttributesSpanProcessor(baggageKeys));
+    }
+    if (exporting) {
+      builder.addSpanProcessor(new CountingSpanProcessor(stats));
+      builder.addSpanProcessor(batchProcessor());
+    }
+    this.tracerProvider = builder.build();
+  }
+
+  public static AgentSdk create(AgentConfig config, String agentVersion) {
+    silenceSdkLogging();
+    return new AgentSdk(config, agentVersion);
+  }
+
+  private BatchSpanProcessor batchProcessor() {
+    int queueSize = config.getInt("otel.bsp.max.queue.size", DEFAULT_QUEUE_SIZE, 1);
+    int batchSize = config.getInt("otel.bsp.max.export.batch.size", DEFAULT_BATCH_SIZE, 1);
+    if (batchSize > queueSize) {
+      batchSize =
+          config.invalid(
+              "otel.bsp.max.export.batch.size",
+              String.valueOf(batchSize),
+              "at most otel.bsp.max.queue.size (" + queueSize + ")",
+              queueSize);
+    }
+    return BatchSpanProcessor.builder(exporter)
+        .setMaxQueueSize(queueSize)
+        .setMaxExportBatchSize(batchSize)
+        .setScheduleDelay(config.getDuration("otel.bsp.schedule.delay", DEFAULT_SCHEDULE_DELAY))
+        .setExporterTimeout(config.getDuration("otel.bsp.export.timeout", DEFAULT_EXPORT_TIMEOUT))
+        .build();
+  }
+
+  /** Builds the configured exporter and lets waiting batches through. */
+  public void connectExporter() {
+    if (!exporting) {
+      return;
+    }
+    try {
+      SpanExporter real = new ExporterFactory(config, stats).create();
+      exporter.connect(real == null ? SpanExporter.composite() : real);
+    } catch (RuntimeException | LinkageError e) {
+      AgentLog.warn("span exporter could not be created, spans will be dropped: " + e);
+      exporter.fail(e);
+    }
+  }
+
+  /**
+   * Flushes and closes within {@code tracewire.shutdown.timeout}: spans not exported by then are
+   * dropped and counted in one line, and the JVM is let go.
+   */
+  public void shutdown() {
+    Duration timeout = config.getDuration("tracewire.shutdown.timeout", DEFAULT_SHUTDOWN_TIMEOUT);
+    long failedBefore = stats.failed.sum();
+    boolean finished =
+        tracerProvider.shutdown().join(timeout.toMillis(), TimeUnit.MILLISECONDS).isDone();
+    long notExported = stats.pending() + (stats.failed.sum() - failedBefore);
+    if (exporting && notExported > 0) {
+      String reason =
+          stats.failed.sum() > failedBefore || !finished && stats.failed.sum() > 0
+              ? stats.lastFailure
+              : "no answer within " + timeout.toMillis() + " ms";
+      AgentLog.info(
+          notExported + " spans not exported at shutdown: " + reason + " ("
+              + ExporterFactory.describe(config) + ")");
+    }
+  }
+
+  @Override
+  public TracerProvider getTracerProvider() {
+    return tracerProvider;
+  }
+
+  @Override
+  public ContextPropagators getPropagators() {
+    return propagators;
+  }
+
+  private static void silenceSdkLogging() {
+    if (AgentLog.isDebug()) {
+      return;
+    }
+    String sdkPackage = SdkTracerProvider.class.getName();
+    String root = sdkPackage.substring(0, sdkPackage.indexOf(".sdk."));
+    sdkLogger = Logger.getLogger(root);
+    sdkLogger.setLevel(Level.OFF);
+  }
+}

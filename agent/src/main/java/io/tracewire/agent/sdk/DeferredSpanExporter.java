@@ -1,0 +1,68 @@
+package io.tracewire.agent.sdk;
+
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Stands in for the real exporter while it is being built off the application's threads (the
+ * OTLP exporter alone loads about a thousand classes). Batches exported before it is ready wait
+ * for it, asynchronously, so no span is lost to a slow start.
+ */
+final class DeferredSpanExporter implements SpanExporter {
+
+  private final CompletableFuture<SpanExporter> delegate = new CompletableFuture<>();
+
+  void connect(SpanExporter exporter) {
+    delegate.complete(exporter);
+  }
+
+  void fail(Throwable reason) {
+    delegate.completeExceptionally(reason);
+  }
+
+  @Override
+  public CompletableResultCode export(Collection<SpanData> spans) {
+    return forward(exporter -> exporter.export(spans));
+  }
+
+  @Override
+  public CompletableResultCode flush() {
+    return delegate.isDone() ? forward(SpanExporter::flush) : CompletableResultCode.ofSuccess();
+  }
+
+  @Override
+  public CompletableResultCode shutdown() {
+    return delegate.isDone() ? forward(SpanExporter::shutdown) : CompletableResultCode.ofSuccess();
+  }
+
+  private CompletableResultCode forward(
+      java.util.function.Function<SpanExporter, CompletableResultCode> call) {
+    if (delegate.isCompletedExceptionally()) {
+      return CompletableResultCode.ofFailure();
+    }
+    if (delegate.isDone()) {
+      return call.apply(delegate.join());
+    }
+    CompletableResultCode result = new CompletableResultCode();
+    delegate.whenComplete(
+        (exporter, failure) -> {
+          if (exporter == null) {
+            result.fail();
+            return;
+          }
+          CompletableResultCode inner = call.apply(exporter);
+          inner.whenComplete(
+              () -> {
+                if (inner.isSuccess()) {
+                  result.succeed();
+                } else {
+                  result.fail();
+                }
+              });
+        });
+    return result;
+  }
+}

@@ -1,0 +1,20 @@
+package io.tracewire.agent.sdk;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counts spans as they end, are exported, or fail to export, so the agent can say how many it
+ * dropped (during running at most once a minute, and once at shutdown).
+ */
+final class ExportStats {
+
+  final LongAdder ended = new LongAdder();
+  final LongAdder exported = new LongAdder();
+  final LongAdder failed = new LongAdder();
+  volatile String lastFailure = "unknown error";
+
+  /** Spans that ended but were neither exported nor counted as failed. */
+  long pending() {
+    return Math.max(0, ended.sum() - exported.sum() - failed.sum());
+  }
+}

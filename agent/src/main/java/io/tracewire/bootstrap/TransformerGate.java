@@ -1,0 +1,84 @@
+package io.tracewire.bootstrap;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The agent's only registered class file transformer. It is registered in {@code premain}, before
+ * the application's first class loads, while the real (ByteBuddy) transformer is built on a
+ * background thread. Until that one is ready, a class that is, or directly extends or implements,
+ * one of the instrumentations' early types (a JDBC driver's statement, say) is held back until it is, so that a
+ * program that runs SQL in its first milliseconds is still traced; every other class loads at once
+ * and is retransformed later if it matches. Once ready, every call is delegated.
+ */
+public final class TransformerGate implements ClassFileTransformer {
+
+  /** How long a held-back class waits for the installer before it loads untransformed. */
+  private static final long MAX_WAIT_MILLIS = 10_000;
+
+  private final CountDownLatch settled = new CountDownLatch(1);
+  private volatile ClassFileTransformer delegate;
+  private volatile Set<String> earlyTypes = Set.of();
+  private volatile ClassLoader agentLoader;
+
+  /**
+   * Sets the internal names (e.g. {@code java/sql/Statement}) of the types that, with their
+   * direct subtypes, are held back, and the agent's own loader, whose classes never are.
+   */
+  public void holdBack(Set<String> internalNames, ClassLoader agentLoader) {
+    this.earlyTypes = Set.copyOf(internalNames);
+    this.agentLoader = agentLoader;
+  }
+
+  /** Opens the gate: from now on every class goes through {@code transformer}. */
+  public void open(ClassFileTransformer transformer) {
+    delegate = transformer;
+    settled.countDown();
+  }
+
+  /** Opens the gate without a transformer (installation failed): nothing is held back. */
+  public void abandon() {
+    settled.countDown();
+  }
+
+  public boolean isOpen() {
+    return settled.getCount() == 0;
+  }
+
+  @Override
+  public byte[] transform(
+      ClassLoader loader,
+      String className,
+      Class<?> classBeingRedefined,
+      ProtectionDomain protectionDomain,
+      byte[] classfileBuffer) {
+    try {
+      ClassFileTransformer ready = delegate;
+      if (ready == null && !isOpen() && mustWait(loader, classBeingRedefined, classfileBuffer)) {
+        settled.await(MAX_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        ready = delegate;
+      }
+      if (ready == null) {
+        return null;
+      }
+      return ready.transform(loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (Throwable error) {
+      // A transformer must never fail a class load.
+      return null;
+    }
+  }
+
+  private boolean mustWait(ClassLoader loader, Class<?> redefined, byte[] classfile) {
+    if (loader == null || redefined != null || loader == agentLoader) {
+      return false;
+    }
+    Set<String> names = earlyTypes;
+    return !names.isEmpty() && ClassHeader.isOrNamesDirectly(classfile, names);
+  }
+}

@@ -1,0 +1,41 @@
+package io.tracewire.testing.extension;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import io.tracewire.instrumentation.api.InstrumentationContext;
+import io.tracewire.instrumentation.api.InstrumentationModule;
+import io.tracewire.instrumentation.api.MethodInterception;
+import io.tracewire.instrumentation.api.TypeInstrumentation;
+import java.util.List;
+
+/**
+ * Instrumentations of the end-to-end scenarios' own classes that exercise the agent's failure
+ * handling: advice that throws, and a class from a "library version" lacking an expected method.
+ */
+public final class SelfTestInstrumentationModule implements InstrumentationModule {
+
+  private static final String SCENARIOS = "io.tracewire.testing.scenarios.";
+
+  @Override
+  public String name() {
+    return "selftest";
+  }
+
+  @Override
+  public List<TypeInstrumentation> typeInstrumentations(InstrumentationContext context) {
+    SpanInterceptor greetSpan = new SpanInterceptor(context.tracer(), "selftest greet");
+    return List.of(
+        TypeInstrumentation.forTypes(named(SCENARIOS + "FailingAdviceScenario$Calculator"))
+            .intercept(MethodInterception.optional(named("add"), new ThrowingInterceptor()))
+            .build(),
+        TypeInstrumentation.forTypes(
+                named(SCENARIOS + "LibraryVersionScenario$ModernGreeter")
+                    .or(named(SCENARIOS + "LibraryVersionScenario$LegacyGreeter")))
+            .intercept(
+                MethodInterception.required(
+                    named("greet").and(takesArguments(String.class)), greetSpan, "greet(String)"))
+            .intercept(MethodInterception.optional(named("wave"), greetSpan))
+            .build());
+  }
+}

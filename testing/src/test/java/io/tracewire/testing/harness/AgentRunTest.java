@@ -86,7 +86,7 @@ class AgentRunTest {
   @Test
   void missingSpansFailTheRun() {
     AssertionFailedError error = assertThrows(AssertionFailedError.class,
-        () -> AgentRun.of(TinyMain.class).withoutAgent().expectSpans(1).timeout(Duration.ofSeconds(10)).run());
+        () -> AgentRun.of(TinyMain.class).withoutAgent().expectSpans(1).timeout(Duration.ofSeconds(2)).run());
     assertTrue(error.getMessage().contains("Expected at least 1 spans"), error.getMessage());
     assertTrue(error.getMessage().contains("hello"), error.getMessage());
   }

@@ -27,7 +27,7 @@ public final class Services {
    * aborts the test, so it is reported as skipped.
    */
   public static void require(Service service) {
-    check(service.displayName(), service.host(), service.port(), Boolean.getBoolean(REQUIRE_PROPERTY), callerName());
+    check(service.displayName(), service.host(), service.port(), Boolean.getBoolean(REQUIRE_PROPERTY));
   }
 
   /** Whether the service accepts a TCP connection within 1 s, without failing or skipping anything. */
@@ -51,8 +51,8 @@ public final class Services {
   }
 
   /** {@link #require} against any address, with the requirement given rather than read from a system property. */
-  static void check(String displayName, String host, int port, boolean required, String testName) {
-    decide(displayName, host + ":" + port, probe(host, port, CONNECT_TIMEOUT), required, testName);
+  static void check(String displayName, String host, int port, boolean required) {
+    decide(displayName, host + ":" + port, probe(host, port, CONNECT_TIMEOUT), required, callerName());
   }
 
   /**

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -71,7 +70,7 @@ class ServicesTest {
   void closedPortFailsWhenRequired() throws IOException {
     int port = closedPort();
     AssertionFailedError error = assertThrows(AssertionFailedError.class,
-        () -> Services.check("PostgreSQL", "127.0.0.1", port, true, "SomeTest.query"));
+        () -> Services.check("PostgreSQL", "127.0.0.1", port, true));
     assertTrue(error.getMessage().startsWith("PostgreSQL is required (tracewire.require-services=true) but 127.0.0.1:"
         + port + " is unreachable: ConnectException"), error.getMessage());
   }
@@ -83,27 +82,12 @@ class ServicesTest {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
-      assertThrows(TestAbortedException.class, () -> Services.check("RabbitMQ", "127.0.0.1", port, false, "SomeTest.publish"));
+      assertThrows(TestAbortedException.class, () -> Services.check("RabbitMQ", "127.0.0.1", port, false));
     } finally {
       System.setOut(original);
     }
     assertTrue(captured.toString(StandardCharsets.UTF_8).startsWith(
-        "SKIPPED: SomeTest.publish — RabbitMQ not reachable at 127.0.0.1:" + port + " (ConnectException"), captured::toString);
-  }
-
-  @Test
-  void requireNamesTheCallingTestWhenItSkips() {
-    assumeFalse(Services.isReachable(Service.RABBITMQ) || Boolean.getBoolean(Services.REQUIRE_PROPERTY),
-        "needs nothing listening on 5672 and tracewire.require-services unset");
-    PrintStream original = System.out;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      assertThrows(TestAbortedException.class, () -> Services.require(Service.RABBITMQ));
-    } finally {
-      System.setOut(original);
-    }
-    assertTrue(captured.toString(StandardCharsets.UTF_8).startsWith("SKIPPED: ServicesTest.requireNamesTheCallingTestWhenItSkips — RabbitMQ not reachable at 127.0.0.1:5672 ("), captured::toString);
+        "SKIPPED: ServicesTest.closedPortSkipsWhenNotRequired — RabbitMQ not reachable at 127.0.0.1:" + port + " (ConnectException"), captured::toString);
   }
 
   @Test

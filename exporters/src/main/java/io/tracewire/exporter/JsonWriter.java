@@ -4,8 +4,8 @@ package io.tracewire.exporter;
  * A small streaming JSON writer over a {@link StringBuilder}.
  *
  * <p>It places commas itself but trusts its callers to nest begin/end calls and to put a name
- * before every value inside an object. The exporters build each payload in one pass, so this is
- * all they need and costs no dependency.
+ * before every value inside an object. The exporters build each payload in one pass, so this is all
+ * they need and costs no dependency.
  */
 final class JsonWriter {
 

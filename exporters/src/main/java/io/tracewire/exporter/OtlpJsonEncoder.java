@@ -24,7 +24,8 @@ import java.util.Map;
  */
 final class OtlpJsonEncoder {
 
-  // Span.flags bits 8 and 9 (trace.proto SpanFlags): "is the parent remote" is known, and its value.
+  // Span.flags bits 8 and 9 (trace.proto SpanFlags): "is the parent remote" is known, and its
+  // value.
   private static final int CONTEXT_HAS_IS_REMOTE = 0x100;
   private static final int CONTEXT_IS_REMOTE = 0x200;
 
@@ -100,9 +101,12 @@ final class OtlpJsonEncoder {
     writer.field("endTimeUnixNano", Long.toString(span.getEndEpochNanos()));
     OtlpAnyValue.writeAttributes(writer, span.getAttributes());
     writeCount(
-        writer, "droppedAttributesCount", span.getTotalAttributeCount() - span.getAttributes().size());
+        writer,
+        "droppedAttributesCount",
+        span.getTotalAttributeCount() - span.getAttributes().size());
     writeEvents(writer, span.getEvents());
-    writeCount(writer, "droppedEventsCount", span.getTotalRecordedEvents() - span.getEvents().size());
+    writeCount(
+        writer, "droppedEventsCount", span.getTotalRecordedEvents() - span.getEvents().size());
     writeLinks(writer, span.getLinks());
     writeCount(writer, "droppedLinksCount", span.getTotalRecordedLinks() - span.getLinks().size());
     writeStatus(writer, span.getStatus());
@@ -138,7 +142,9 @@ final class OtlpJsonEncoder {
       writeTraceState(writer, context.getTraceState());
       OtlpAnyValue.writeAttributes(writer, link.getAttributes());
       writeCount(
-          writer, "droppedAttributesCount", link.getTotalAttributeCount() - link.getAttributes().size());
+          writer,
+          "droppedAttributesCount",
+          link.getTotalAttributeCount() - link.getAttributes().size());
       // For a link, the remote bits describe the linked span context itself.
       writer.field("flags", flags(context, context.isRemote()));
       writer.endObject();

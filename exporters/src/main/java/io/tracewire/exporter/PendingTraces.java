@@ -13,9 +13,9 @@ import java.util.Map;
 /**
  * Spans that wait for the local root of their trace, per trace id and in arrival order.
  *
- * <p>A local root is a span without a parent or with a remote one: within this process nothing
- * ends after it in that trace except asynchronous work, so once it has arrived its tree can be
- * shown. Not thread-safe; the exporter guards it.
+ * <p>A local root is a span without a parent or with a remote one: within this process nothing ends
+ * after it in that trace except asynchronous work, so once it has arrived its tree can be shown.
+ * Not thread-safe; the exporter guards it.
  */
 final class PendingTraces {
 

@@ -101,8 +101,13 @@ final class SpanLineFormatter {
     }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isWhitespace(c) || Character.isISOControl(c) || c == '"' || c == '\\'
-          || c == '=' || c == '\u2028' || c == '\u2029') {
+      if (Character.isWhitespace(c)
+          || Character.isISOControl(c)
+          || c == '"'
+          || c == '\\'
+          || c == '='
+          || c == '\u2028'
+          || c == '\u2029') {
         return true;
       }
     }

@@ -55,7 +55,8 @@ final class ZipkinJsonEncoder {
     long start = micros(span.getStartEpochNanos());
     writer.field("timestamp", start);
     // Zipkin wants whole microseconds and reads a zero duration as "unknown".
-    writer.field("duration", Math.max(1, (span.getEndEpochNanos() - span.getStartEpochNanos()) / 1000));
+    writer.field(
+        "duration", Math.max(1, (span.getEndEpochNanos() - span.getStartEpochNanos()) / 1000));
 
     writer.name("localEndpoint").beginObject();
     writer.field("serviceName", serviceName(span.getResource()));
@@ -102,7 +103,8 @@ final class ZipkinJsonEncoder {
     value.append(':');
     JsonWriter object = new JsonWriter(value);
     object.beginObject();
-    attributes.forEach((key, attributeValue) -> object.field(key.getKey(), AttributeText.of(attributeValue)));
+    attributes.forEach(
+        (key, attributeValue) -> object.field(key.getKey(), AttributeText.of(attributeValue)));
     object.endObject();
     return value.toString();
   }
@@ -130,12 +132,14 @@ final class ZipkinJsonEncoder {
       }
     }
 
-    putCount(tags, "otel.dropped_attributes_count",
+    putCount(
+        tags,
+        "otel.dropped_attributes_count",
         span.getTotalAttributeCount() - span.getAttributes().size());
-    putCount(tags, "otel.dropped_events_count",
-        span.getTotalRecordedEvents() - span.getEvents().size());
-    putCount(tags, "otel.dropped_links_count",
-        span.getTotalRecordedLinks() - span.getLinks().size());
+    putCount(
+        tags, "otel.dropped_events_count", span.getTotalRecordedEvents() - span.getEvents().size());
+    putCount(
+        tags, "otel.dropped_links_count", span.getTotalRecordedLinks() - span.getLinks().size());
     return tags;
   }
 

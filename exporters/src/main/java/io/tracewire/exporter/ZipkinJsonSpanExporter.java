@@ -18,11 +18,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Posts spans to a Zipkin collector as Zipkin v2 JSON, using only the JDK's {@link HttpClient}.
@@ -36,17 +35,12 @@ public final class ZipkinJsonSpanExporter implements SpanExporter {
   public static final URI DEFAULT_ENDPOINT = URI.create("http://localhost:9411/api/v2/spans");
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
-  private static final Logger logger = Logger.getLogger(ZipkinJsonSpanExporter.class.getName());
-
   private final URI endpoint;
   private final Duration timeout;
   private final UnaryOperator<Runnable> exportScope;
   private final HttpClient client;
   private final AtomicBoolean shutdown = new AtomicBoolean();
   private final Set<CompletableResultCode> inFlight = ConcurrentHashMap.newKeySet();
-  // Only the first failure after a success is logged as a warning, so a collector that is down
-  // does not flood the application's log.
-  private final AtomicBoolean failing = new AtomicBoolean();
 
   /** Posts to {@link #DEFAULT_ENDPOINT} with {@link #DEFAULT_TIMEOUT}. */
   public ZipkinJsonSpanExporter() {
@@ -58,12 +52,23 @@ public final class ZipkinJsonSpanExporter implements SpanExporter {
   }
 
   /**
+   * Same as {@link #ZipkinJsonSpanExporter(URI, Duration, UnaryOperator)}.
+   *
+   * @throws IllegalArgumentException if {@code endpoint} is not an http(s) URI
+   */
+  public ZipkinJsonSpanExporter(
+      String endpoint, Duration timeout, UnaryOperator<Runnable> exportScope) {
+    this(URI.create(Objects.requireNonNull(endpoint, "endpoint")), timeout, exportScope);
+  }
+
+  /**
    * @param endpoint the collector's span endpoint, e.g. {@code http://zipkin:9411/api/v2/spans}
    * @param timeout how long one export may take, connecting included
    * @param exportScope wraps the code that starts each request; the agent passes a wrapper that
    *     marks the request as its own traffic so that it is not traced
    */
-  public ZipkinJsonSpanExporter(URI endpoint, Duration timeout, UnaryOperator<Runnable> exportScope) {
+  public ZipkinJsonSpanExporter(
+      URI endpoint, Duration timeout, UnaryOperator<Runnable> exportScope) {
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
     this.exportScope = Objects.requireNonNull(exportScope, "exportScope");
@@ -127,19 +132,20 @@ public final class ZipkinJsonSpanExporter implements SpanExporter {
     return response.copy();
   }
 
+  /** Failures carry a throwable that says what went wrong; the caller decides what to log. */
   private void complete(CompletableResultCode result, HttpResponse<Void> answer, Throwable error) {
     if (error == null && answer.statusCode() >= 200 && answer.statusCode() < 300) {
-      failing.set(false);
       result.succeed();
-      return;
+    } else if (error == null) {
+      result.failExceptionally(
+          new IOException("Zipkin collector answered HTTP " + answer.statusCode()));
+    } else {
+      Throwable cause = unwrap(error);
+      if (cause instanceof TimeoutException) {
+        cause = new TimeoutException("no answer from the Zipkin collector within " + timeout);
+      }
+      result.failExceptionally(cause);
     }
-    Throwable cause =
-        error != null
-            ? unwrap(error)
-            : new IOException("Zipkin collector answered HTTP " + answer.statusCode());
-    Level level = failing.compareAndSet(false, true) ? Level.WARNING : Level.FINE;
-    logger.log(level, "Could not export spans to " + endpoint + ": " + cause);
-    result.failExceptionally(cause);
   }
 
   private static Throwable unwrap(Throwable error) {

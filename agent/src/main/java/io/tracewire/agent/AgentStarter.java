@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
  */
 public final class AgentStarter {
 
+  private static final long STARTED_NANOS = System.nanoTime();
+
   private AgentStarter() {}
 
   public static void start(
@@ -58,8 +60,9 @@ public final class AgentStarter {
           modules,
           moduleName -> new ModuleContext(sdk, config, moduleName, version()),
           agentLoader);
-      AgentLog.debug("transformer installed");
+      AgentLog.debug("transformer installed after " + millisSinceStart() + " ms");
       sdk.connectExporter();
+      AgentLog.debug("exporter ready after " + millisSinceStart() + " ms");
     } catch (Throwable e) {
       AgentLog.warn("instrumentation not installed, the application runs untraced: " + e);
       if (AgentLog.isDebug()) {
@@ -69,6 +72,10 @@ public final class AgentStarter {
       // Never hold a class back once installation is over, whatever its outcome.
       gate.abandon();
     }
+  }
+
+  private static long millisSinceStart() {
+    return (System.nanoTime() - STARTED_NANOS) / 1_000_000;
   }
 
   static String version() {

@@ -15,6 +15,7 @@ import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.Nexus;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
@@ -32,13 +33,17 @@ public final class AgentInstaller {
       ClassLoader agentLoader) {
     AdviceDispatcher.setErrorListener(new InterceptorNames());
     ClassFileLocator adviceLocator = ClassFileLocator.ForClassLoader.of(agentLoader);
+    // Advice is inlined, so ByteBuddy's self-injection nexus is never needed; disabling it keeps
+    // ByteBuddy from reaching for sun.misc.Unsafe (which Java 24+ warns about on standard error).
+    System.setProperty(Nexus.PROPERTY, "true");
     AgentBuilder builder =
         new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+            .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
             .disableClassFormatChanges()
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
             .with(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Reiterating.INSTANCE)
             .with(new WeakTypePoolCache())
-            .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+            .with(AgentBuilder.DescriptionStrategy.Default.HYBRID)
             .with(new ErrorListener())
             .assureReadEdgeTo(instrumentation, AdviceDispatcher.class)
             .ignore(ignored(agentLoader));
@@ -63,7 +68,11 @@ public final class AgentInstaller {
 
   /** The agent itself, class-generation internals, and trees no instrumentation targets. */
   static ElementMatcher.Junction<TypeDescription> ignoredTypes() {
-    return nameStartsWith("io.tracewire.")
+    return nameStartsWith("io.tracewire.agent.")
+        .or(nameStartsWith("io.tracewire.bootstrap."))
+        .or(nameStartsWith("io.tracewire.instrumentation."))
+        .or(nameStartsWith("io.tracewire.exporter."))
+        .or(nameStartsWith("io.tracewire.shaded."))
         .or(nameStartsWith("jdk.internal.reflect."))
         .or(nameStartsWith("java.lang.invoke."))
         .or(nameStartsWith("sun.reflect."))

@@ -8,7 +8,6 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.jar.JarFile;
 
 /**
  * The {@code Premain-Class}. It is loaded by the system class loader, so it does as little as
@@ -29,8 +28,7 @@ public final class TracewireAgent {
         return;
       }
       File agentJar = agentJar();
-      instrumentation.appendToBootstrapClassLoaderSearch(
-          new JarFile(BootstrapJar.extract(agentJar)));
+      BootstrapClasses.install(instrumentation, agentJar);
       TransformerGate gate = new TransformerGate();
       instrumentation.addTransformer(gate, true);
       ClassLoader agentLoader = AgentClassLoader.create(agentJar, extensionJars());

@@ -3,11 +3,13 @@ package io.tracewire.testing.extension;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import io.tracewire.instrumentation.api.InstrumentationConfig;
 import io.tracewire.instrumentation.api.InstrumentationContext;
 import io.tracewire.instrumentation.api.InstrumentationModule;
 import io.tracewire.instrumentation.api.MethodInterception;
 import io.tracewire.instrumentation.api.TypeInstrumentation;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Instrumentations of the end-to-end scenarios' own classes that exercise the agent's failure
@@ -20,6 +22,14 @@ public final class SelfTestInstrumentationModule implements InstrumentationModul
   @Override
   public String name() {
     return "selftest";
+  }
+
+  @Override
+  public Set<String> earlyTypeNames(InstrumentationConfig config) {
+    return Set.of(
+        SCENARIOS + "FailingAdviceScenario$Calculator",
+        SCENARIOS + "LibraryVersionScenario$ModernGreeter",
+        SCENARIOS + "LibraryVersionScenario$LegacyGreeter");
   }
 
   @Override

@@ -1,0 +1,90 @@
+package io.tracewire.instrumentation.jdbc;
+
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import io.tracewire.instrumentation.api.InstrumentationConfig;
+import io.tracewire.instrumentation.api.InstrumentationContext;
+import io.tracewire.instrumentation.api.InstrumentationModule;
+import io.tracewire.instrumentation.api.MethodInterception;
+import io.tracewire.instrumentation.api.TypeInstrumentation;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every JDBC driver, matched by interface: a client span per {@code Statement},
+ * {@code PreparedStatement} and {@code CallableStatement} execution and per batch.
+ */
+public final class JdbcInstrumentationModule implements InstrumentationModule {
+
+  static final String SANITIZE = "otel.instrumentation.common.db.query-sanitization.enabled";
+  static final String SANITIZE_OLD_NAME =
+      "otel.instrumentation.common.db-statement-sanitizer.enabled";
+
+  @Override
+  public String name() {
+    return "jdbc";
+  }
+
+  @Override
+  public Set<String> earlyTypeNames(InstrumentationConfig config) {
+    return Set.of(
+        "java.sql.Connection",
+        "java.sql.Statement",
+        "java.sql.PreparedStatement",
+        "java.sql.CallableStatement");
+  }
+
+  @Override
+  public List<TypeInstrumentation> typeInstrumentations(InstrumentationContext context) {
+    InstrumentationConfig config = context.config();
+    boolean sanitize = config.getBoolean(SANITIZE, config.getBoolean(SANITIZE_OLD_NAME, true));
+    JdbcTelemetry telemetry =
+        new JdbcTelemetry(context.tracer(), sanitize, config.semconvOptIn("database/dup"));
+    StatementRegistry statements = new StatementRegistry(telemetry);
+    return List.of(
+        TypeInstrumentation.forTypes(
+                not(isInterface()).and(hasSuperType(named("java.sql.Connection"))))
+            .whenClassLoader(not(isBootstrapClassLoader()))
+            .intercept(
+                MethodInterception.optional(
+                    isPublic()
+                        .and(namedOneOf("prepareStatement", "prepareCall"))
+                        .and(takesArgument(0, String.class))
+                        .or(isPublic().and(named("createStatement"))),
+                    new PrepareInterceptor(telemetry, statements)))
+            .build(),
+        TypeInstrumentation.forTypes(
+                not(isInterface()).and(hasSuperType(named("java.sql.Statement"))))
+            .whenClassLoader(not(isBootstrapClassLoader()))
+            .intercept(
+                MethodInterception.optional(
+                    isPublic()
+                        .and(namedOneOf("execute", "executeQuery", "executeUpdate", "executeLargeUpdate")),
+                    new ExecuteInterceptor(telemetry, statements)))
+            .intercept(
+                MethodInterception.optional(
+                    isPublic()
+                        .and(named("addBatch"))
+                        .and(takesArguments(0).or(takesArguments(String.class))),
+                    new BatchInterceptors.AddBatch(telemetry, statements)))
+            .intercept(
+                MethodInterception.optional(
+                    isPublic().and(named("clearBatch")).and(takesArguments(0)),
+                    new BatchInterceptors.ClearBatch(statements)))
+            .intercept(
+                MethodInterception.optional(
+                    isPublic()
+                        .and(namedOneOf("executeBatch", "executeLargeBatch"))
+                        .and(takesArguments(0)),
+                    new BatchInterceptors.ExecuteBatch(telemetry, statements)))
+            .build());
+  }
+}

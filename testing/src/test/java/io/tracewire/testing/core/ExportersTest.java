@@ -1,0 +1,97 @@
+package io.tracewire.testing.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import io.tracewire.testing.harness.AgentRun;
+import io.tracewire.testing.harness.RunResult;
+import io.tracewire.testing.scenarios.ShopScenario;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/** Every exporter the agent offers, fed by the same scenario. */
+class ExportersTest {
+
+  private static final String METHODS =
+      ShopScenario.Checkout.class.getName() + "[placeOrder,reserve]";
+
+  private static AgentRun shop(String exporter) {
+    return AgentRun.of(ShopScenario.class)
+        .property("otel.instrumentation.methods.include", METHODS)
+        .property("otel.traces.exporter", exporter)
+        .property("otel.service.name", "shop");
+  }
+
+  @Test
+  void consolePrintsEachTraceAsATree() {
+    RunResult result = shop("console").run().assertSuccess();
+    String out = result.stdout();
+    assertTrue(out.contains("(service: shop)"), out);
+    assertTrue(out.matches("(?s).*└─ ShopScenario\\$Checkout\\.placeOrder  INTERNAL  [0-9.]+ [mµ]?s.*"), out);
+    assertTrue(out.matches("(?s).*\\n   └─ ShopScenario\\$Checkout\\.reserve  INTERNAL  .*"), out);
+    assertTrue(result.spans().isEmpty(), "console only: nothing over OTLP");
+  }
+
+  @Test
+  void loggingOtlpPrintsOtlpJsonLines() {
+    RunResult result = shop("logging-otlp").run().assertSuccess();
+    List<String> json =
+        result.stdout().lines().filter(line -> line.startsWith("{\"resourceSpans\":")).toList();
+    assertFalse(json.isEmpty(), result.stdout());
+    String all = String.join("\n", json);
+    assertTrue(all.contains("\"name\":\"ShopScenario$Checkout.placeOrder\""), all);
+    assertTrue(all.contains("\"kind\":1"), all);
+    assertTrue(all.contains("{\"key\":\"service.name\",\"value\":{\"stringValue\":\"shop\"}}"), all);
+  }
+
+  @Test
+  void zipkinPostsJsonV2() throws IOException {
+    List<String> bodies = new CopyOnWriteArrayList<>();
+    HttpServer zipkin = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    zipkin.createContext(
+        "/api/v2/spans",
+        exchange -> {
+          try (InputStream in = exchange.getRequestBody()) {
+            bodies.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+          }
+          exchange.sendResponseHeaders(202, -1);
+          exchange.close();
+        });
+    zipkin.start();
+    try {
+      shop("zipkin")
+          .property(
+              "otel.exporter.zipkin.endpoint",
+              "http://127.0.0.1:" + zipkin.getAddress().getPort() + "/api/v2/spans")
+          .run()
+          .assertSuccess();
+    } finally {
+      zipkin.stop(0);
+    }
+    String all = String.join("\n", bodies);
+    assertTrue(all.contains("\"name\":\"ShopScenario$Checkout.placeOrder\""), all);
+    assertTrue(all.contains("\"localEndpoint\":{\"serviceName\":\"shop\"}"), all);
+    assertTrue(all.contains("\"parentId\":"), all);
+  }
+
+  @Test
+  void noneExportsNothing() {
+    RunResult result = shop("none").run().assertSuccess();
+    assertTrue(result.spans().isEmpty(), result.spans().dump());
+    assertFalse(result.stdout().contains("trace "), result.stdout());
+  }
+
+  @Test
+  void severalExportersAtOnce() {
+    RunResult result = shop("otlp,console").expectSpans(2).run().assertSuccess();
+    assertEquals(1, result.spans().named("ShopScenario$Checkout.placeOrder").size());
+    assertTrue(result.stdout().contains("└─ ShopScenario$Checkout.placeOrder"), result.stdout());
+  }
+}

@@ -15,7 +15,9 @@ public final class JdbcUrlParser {
 
   /** Drivers that wrap another driver's URL: {@code jdbc:p6spy:postgresql://...}. */
   private static final Set<String> WRAPPERS =
-      new HashSet<>(Arrays.asList("p6spy", "tracing", "otel", "opentelemetry", "log4jdbc"));
+      new HashSet<>(
+          Arrays.asList(
+              "p6spy", "tracing", "otel", "opentelemetry", "log4jdbc", "aws-wrapper", "tc"));
 
   private JdbcUrlParser() {}
 
@@ -453,7 +455,15 @@ public final class JdbcUrlParser {
       String system, String namespace, String host, Integer port, Integer defaultPort) {
     Integer usedPort = host == null ? null : port;
     boolean isDefault = usedPort != null && usedPort.equals(defaultPort);
-    return new DbConnectionInfo(system, emptyToNull(namespace), host, usedPort, isDefault);
+    return new DbConnectionInfo(system, databaseName(namespace), host, usedPort, isDefault);
+  }
+
+  /** A database name, or null when the text is empty or looks like a file path. */
+  private static String databaseName(String name) {
+    if (name == null || name.trim().isEmpty()) {
+      return null;
+    }
+    return name.indexOf('/') >= 0 || name.indexOf('\\') >= 0 ? null : name;
   }
 
   private static Integer orDefault(HostPort host, int defaultPort) {

@@ -4,13 +4,15 @@ package io.tracewire.instrumentation.jdbc;
  * Sanitizes driver error messages, which are free text around fragments of the statement.
  *
  * <ul>
- *   <li>{@code '...'} becomes {@code ?}; an unbalanced quote hides the rest of the message.
+ *   <li>{@code '...'} becomes {@code ?}; an unbalanced quote hides the rest of the message. The
+ *       apostrophe of {@code doesn't} or {@code table's} is not a quote.
  *   <li>Numbers become {@code ?}, except digits inside words ({@code t1}) and error codes such as
  *       {@code ORA-00942}.
  *   <li>{@code "..."} is an identifier when it looks like one and stays; holding spaces it is a
  *       statement or a phrase and is sanitized inside; anything else is a value and becomes
  *       {@code ?}, as does any {@code "..."} right after {@code ": "} (PostgreSQL's {@code for type
- *       integer: "abc"}, H2's {@code violation: "..."}) or after {@code Token}.
+ *       integer: "abc"}, H2's {@code violation: "..."}), {@code Token}, {@code converting} or
+ *       {@code value}.
  *   <li>PostgreSQL details {@code Key (email)=(...)} and {@code Failing row contains (...)} lose
  *       their values.
  *   <li>MySQL/MariaDB {@code near '...' at line N} holds the statement from the error on; it is
@@ -24,6 +26,7 @@ final class MessageSanitizer {
   private static final String H2_STATEMENT = "SQL statement:";
   private static final String MARIADB_STATEMENT = "Query is:";
   private static final String AT_LINE = "' at line ";
+  private static final String[] CONTRACTIONS = {"t", "s", "re", "ll", "ve", "d", "m"};
 
   private final String text;
   private final StringBuilder out;
@@ -73,6 +76,10 @@ final class MessageSanitizer {
         || !allDigits(message, dash + 1, end)) {
       return "";
     }
+    // The space before the code goes with it, so that a comment ending the statement keeps it.
+    while (open > 0 && message.charAt(open - 1) == ' ') {
+      open--;
+    }
     return message.substring(open);
   }
 
@@ -93,7 +100,10 @@ final class MessageSanitizer {
     int i = from;
     while (i < to) {
       char c = text.charAt(i);
-      if (c == '\'') {
+      if (c == '\'' && isApostrophe(i, to)) {
+        out.append(c);
+        i++;
+      } else if (c == '\'') {
         if (!insideDoubleQuotes && endsWith(i, "near ") && atLine > i) {
           i = near(i);
           continue;
@@ -116,6 +126,25 @@ final class MessageSanitizer {
         i++;
       }
     }
+  }
+
+  /**
+   * The apostrophe of an English contraction ({@code doesn't}, {@code table's}), which would
+   * otherwise open a quote that hides the rest of the message. {@code N'secret'} is not one.
+   */
+  private boolean isApostrophe(int quote, int to) {
+    if (quote == 0 || !Character.isLetter(text.charAt(quote - 1))) {
+      return false;
+    }
+    for (String ending : CONTRACTIONS) {
+      int end = quote + 1 + ending.length();
+      if (end <= to
+          && text.regionMatches(quote + 1, ending, 0, ending.length())
+          && (end == to || !Character.isLetterOrDigit(text.charAt(end)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** MySQL: {@code near '<rest of statement>' at line N}. */
@@ -148,7 +177,7 @@ final class MessageSanitizer {
     }
     int start = quote + 1;
     out.append('"');
-    if (endsWith(quote, ": ") || endsWith(quote, "Token ")) {
+    if (isValuePosition(quote)) {
       out.append('?');
     } else if (hasWhitespace(start, k) || isIdentifierLike(start, k)) {
       freeText(start, k, true);
@@ -157,6 +186,17 @@ final class MessageSanitizer {
     }
     out.append('"');
     return k + 1;
+  }
+
+  /**
+   * Where drivers quote a value rather than a name: PostgreSQL's {@code for type integer: "abc"}
+   * and {@code Token "abc"}, H2's {@code converting "abc"} and {@code Invalid value "abc"}.
+   */
+  private boolean isValuePosition(int quote) {
+    return endsWith(quote, ": ")
+        || endsWith(quote, "Token ")
+        || endsWith(quote, "converting ")
+        || endsWith(quote, "value ");
   }
 
   /** Replaces a parenthesised list of values up to its closing parenthesis or the line end. */

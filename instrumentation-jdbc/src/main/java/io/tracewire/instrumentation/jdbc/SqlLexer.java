@@ -236,6 +236,10 @@ final class SqlLexer {
   private void dollar() {
     if (isDigit(charAt(pos + 1))) {
       int end = skipDigits(pos + 1);
+      if (charAt(end) == '.' && isDigit(charAt(end + 1))) {
+        literalEndingAt(skipDigits(end + 1)); // SQL Server money: $12.50
+        return;
+      }
       emit(Kind.PLACEHOLDER, in.substring(pos, end));
       pos = end;
       return;
@@ -398,15 +402,22 @@ final class SqlLexer {
     }
   }
 
+  /** {@code @name}, {@code @@name}; any other {@code @} (PostgreSQL's abs: @5) is an operator. */
   private void variable() {
     int end = pos + 1;
     if (charAt(end) == '@') {
       end++;
     }
+    char first = charAt(end);
+    if (!Character.isLetter(first) && first != '_') {
+      emit(Kind.OPERATOR, "@");
+      pos++;
+      return;
+    }
     while (end < length && isIdentifierPart(in.charAt(end))) {
       end++;
     }
-    emit(end - pos > 1 ? Kind.VARIABLE : Kind.OPERATOR, in.substring(pos, end));
+    emit(Kind.VARIABLE, in.substring(pos, end));
     pos = end;
   }
 
@@ -486,8 +497,8 @@ final class SqlLexer {
     if (Character.isLetter(c) || c == '_') {
       return true;
     }
-    // SQL Server temporary tables: #orders, ##orders
-    return c == '#' && !mysql && (isIdentifierPart(next) || next == '#');
+    // SQL Server temporary tables: #orders, ##orders. Not #1: PostgreSQL's XOR and a number.
+    return c == '#' && !mysql && (Character.isLetter(next) || next == '_' || next == '#');
   }
 
   private static boolean isIdentifierPart(char c) {

@@ -57,9 +57,13 @@ public final class SqlSanitizer {
 
   /**
    * Sanitizes the message of a driver exception, which often echoes the statement and the
-   * offending value. The message is read as free text: quoted values and numbers become {@code ?},
-   * a statement the driver appends is sanitized as SQL, and identifiers may remain. See {@link
-   * MessageSanitizer} for the patterns recognised.
+   * offending value. The message is read as free text: {@code '...'} and numbers become {@code ?};
+   * {@code "..."} stays when it looks like an identifier, is sanitized inside when it holds a
+   * statement, and becomes {@code ?} otherwise or when it follows {@code ": "}; PostgreSQL's {@code
+   * Key (col)=(...)} and {@code Failing row contains (...)} lose their values; MySQL's {@code near
+   * '...' at line N} and statements after H2's {@code SQL statement:} or MariaDB's {@code Query
+   * is:} are sanitized as SQL. Identifiers and error codes may remain; literals must not. Only the
+   * first {@link #MAX_SQL_LENGTH} characters are read.
    *
    * @return null for null
    */

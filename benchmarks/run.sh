@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Prints overhead figures for no agent, Tracewire and the OpenTelemetry Java agent.
+# Usage: benchmarks/run.sh [all|startup|first-jdbc|memory|jar|exit|jdbc-throughput]
+# Overrides: PAIRS=N, JAVA=/path/to/java, WARMUP_S, MEASURE_S, EXIT_SPANS, EXIT_TIMEOUT_S.
+set -euo pipefail
+
+ROW="${1:-all}"
+case "$ROW" in
+  all | startup | first-jdbc | memory | jar | exit | jdbc-throughput) ;;
+  *)
+    echo "usage: $0 [all|startup|first-jdbc|memory|jar|exit|jdbc-throughput]" >&2
+    exit 2
+    ;;
+esac
+
+BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$BENCH/.." && pwd)"
+WORK="$BENCH/work"
+AGENT_JAR="$ROOT/agent/target/tracewire-agent.jar"
+OTEL_VERSION=2.33.1
+H2_VERSION=2.4.240
+
+JAVA="${JAVA:-java}"
+JAVA="$(command -v "$JAVA" || true)"
+if [[ -z "$JAVA" ]]; then
+  echo "no java found (set JAVA=/path/to/java)" >&2
+  exit 1
+fi
+# Compile with the same JDK that runs the workloads, when it ships javac.
+JAVAC="$(dirname "$(readlink -f "$JAVA")")/javac"
+if [[ ! -x "$JAVAC" ]]; then
+  JAVAC="$(command -v javac)"
+fi
+
+mkdir -p "$WORK"
+
+if [[ ! -f "$AGENT_JAR" ]]; then
+  echo "building the agent jar (missing: $AGENT_JAR)"
+  (cd "$ROOT" && mvn -B -q -DskipTests package -pl agent -am)
+fi
+
+# -N: only the root pom is read, so a module mid-edit elsewhere cannot break the fetch.
+fetch() {
+  local artifact=$1 file=$2
+  if [[ ! -f "$WORK/$file" ]]; then
+    echo "fetching $artifact"
+    (cd "$ROOT" && mvn -B -q -N dependency:copy -Dartifact="$artifact" -DoutputDirectory="$WORK")
+  fi
+}
+fetch "io.opentelemetry.javaagent:opentelemetry-javaagent:$OTEL_VERSION" "opentelemetry-javaagent-$OTEL_VERSION.jar"
+fetch "com.h2database:h2:$H2_VERSION" "h2-$H2_VERSION.jar"
+
+# Release 11 so that classes built by a newer javac still run on an older JAVA.
+rm -rf "$WORK/classes" "$WORK/driver"
+"$JAVAC" --release 11 -nowarn -d "$WORK/classes" "$BENCH"/src/workloads/*.java
+"$JAVAC" --release 11 -nowarn -d "$WORK/driver" "$BENCH"/src/driver/*.java
+
+REVISION="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if [[ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null)" ]]; then
+  REVISION="$REVISION (with uncommitted changes)"
+fi
+
+exec "$JAVA" -cp "$WORK/driver" \
+  -Dbench.dir="$BENCH" \
+  -Dbench.java="$JAVA" \
+  -Dbench.agent="$AGENT_JAR" \
+  -Dbench.revision="$REVISION" \
+  Bench "$ROW"

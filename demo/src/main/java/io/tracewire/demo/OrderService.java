@@ -1,0 +1,64 @@
+package io.tracewire.demo;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Places orders: prices, stock, the order and its lines. */
+final class OrderService {
+
+  private final Connection connection;
+  private final Catalogue catalogue;
+  private int nextOrderId = 1;
+
+  OrderService(Connection connection, Catalogue catalogue) {
+    this.connection = connection;
+    this.catalogue = catalogue;
+  }
+
+  int placeOrder(String customer, List<String> skus, int quantity) throws SQLException {
+    int total = 0;
+    for (String sku : skus) {
+      total += catalogue.price(sku) * quantity;
+      catalogue.takeFromStock(sku, quantity);
+    }
+    int orderId = nextOrderId++;
+    try (PreparedStatement insert =
+        connection.prepareStatement("INSERT INTO orders (id, customer, total_cents) VALUES (?, ?, ?)")) {
+      insert.setInt(1, orderId);
+      insert.setString(2, customer);
+      insert.setInt(3, total);
+      insert.executeUpdate();
+    }
+    try (PreparedStatement lines =
+        connection.prepareStatement("INSERT INTO order_lines (order_id, sku, quantity) VALUES (?, ?, ?)")) {
+      for (String sku : skus) {
+        lines.setInt(1, orderId);
+        lines.setString(2, sku);
+        lines.setInt(3, quantity);
+        lines.addBatch();
+      }
+      lines.executeBatch();
+    }
+    return orderId;
+  }
+
+  List<String> listOrders(String customer) throws SQLException {
+    List<String> orders = new ArrayList<>();
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT o.id, o.total_cents FROM orders o JOIN order_lines l ON l.order_id = o.id"
+                + " WHERE o.customer = ? ORDER BY o.id")) {
+      query.setString(1, customer);
+      try (ResultSet result = query.executeQuery()) {
+        while (result.next()) {
+          orders.add("order " + result.getInt(1) + " (" + result.getInt(2) / 100.0 + ")");
+        }
+      }
+    }
+    return orders;
+  }
+}

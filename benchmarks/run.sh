@@ -55,6 +55,9 @@ rm -rf "$WORK/classes" "$WORK/driver"
 "$JAVAC" --release 11 -nowarn -d "$WORK/classes" "$BENCH"/src/workloads/*.java
 "$JAVAC" --release 11 -nowarn -d "$WORK/driver" "$BENCH"/src/driver/*.java
 
+# A snapshot, so a rebuild by someone else mid-run cannot mix two agents in one table.
+cp -p "$AGENT_JAR" "$WORK/tracewire-agent.jar"
+
 REVISION="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if [[ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null)" ]]; then
   REVISION="$REVISION (with uncommitted changes)"
@@ -63,6 +66,7 @@ fi
 exec "$JAVA" -cp "$WORK/driver" \
   -Dbench.dir="$BENCH" \
   -Dbench.java="$JAVA" \
-  -Dbench.agent="$AGENT_JAR" \
+  -Dbench.agent="$WORK/tracewire-agent.jar" \
+  -Dbench.agent.source="$AGENT_JAR" \
   -Dbench.revision="$REVISION" \
   Bench "$ROW"

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -157,7 +158,12 @@ public final class Bench {
         default:
           throw new IllegalStateException(r);
       }
-      System.out.printf(Locale.ROOT, "(%s took %.0f s)%n", r, (System.nanoTime() - rowStart) / 1e9);
+      System.out.printf(
+          Locale.ROOT,
+          "(%s took %.0f s; load average now %s)%n",
+          r,
+          (System.nanoTime() - rowStart) / 1e9,
+          readFirstLine("/proc/loadavg"));
     }
     b.printSummary();
     System.out.printf(Locale.ROOT, "%ntotal time %.0f s%n", (System.nanoTime() - start) / 1e9);
@@ -240,9 +246,11 @@ public final class Bench {
         System.out.println("  ... and " + (outside.size() - 50) + " more");
       }
     }
-    summary.add(new String[] {"jar size (MiB)", Agent.OURS.label, fmt(ours, 2), "-", "-", classes + " classes"});
-    summary.add(new String[] {"jar size (MiB)", Agent.OTEL.label, fmt(otel, 2), "-", "-", fmt(ours / otel, 2) + "x (ours/otel)"});
-    summary.add(new String[] {"jar check", Agent.OURS.label, outside.isEmpty() ? "none outside io/tracewire/" : outside.size() + " outside io/tracewire/", "", "", ""});
+    summary.add(new String[] {"jar size (MiB)", Agent.OURS.label, fmt(ours, 2), "-", "-", "-"});
+    summary.add(new String[] {"jar size (MiB)", Agent.OTEL.label, fmt(otel, 2), "-", "-", "-"});
+    summary.add(new String[] {"jar classes", Agent.OURS.label, String.valueOf(classes), "-", "-", "-"});
+    summary.add(new String[] {"jar classes", Agent.OTEL.label, String.valueOf(otelClasses), "-", "-", "-"});
+    summary.add(new String[] {"jar .class not io/tracewire", Agent.OURS.label, String.valueOf(outside.size()), "-", "-", "-"});
   }
 
   void exit() throws Exception {
@@ -507,7 +515,9 @@ public final class Bench {
     System.out.println("memory:    " + meminfo("MemTotal") + " total, " + meminfo("MemAvailable") + " available");
     System.out.println("kernel:    " + readFirstLine("/proc/sys/kernel/osrelease"));
     System.out.println("load avg:  " + readFirstLine("/proc/loadavg"));
-    System.out.println("ours:      " + ourJar);
+    System.out.println("ours:      " + System.getProperty("bench.agent.source", ourJar.toString())
+        + " (built " + Files.getLastModifiedTime(ourJar).toInstant().truncatedTo(ChronoUnit.SECONDS)
+        + ", run from a copy at " + ourJar + ")");
     System.out.println("reference: " + otelJar);
     System.out.println("Figures: median over pairs; spread = min..max of the per-pair values;"
         + " added = median of per-pair differences to no agent; ratio = median of per-pair ratios.");
@@ -523,7 +533,7 @@ public final class Bench {
     }
   }
 
-  static final String ROW_FORMAT = "%-26s %-14s %12s %22s %12s %10s%n";
+  static final String ROW_FORMAT = "%-28s %-14s %12s %22s %12s %10s%n";
 
   void table(String rowName, Map<Variant, double[]> values, int decimals) {
     List<Variant> variants = new ArrayList<>(values.keySet());

@@ -50,7 +50,7 @@ final class JdbcSpans {
       assertNoSecrets(span);
     }
     assertThat(spans.single("CREATE TABLE tw_orders"))
-        .hasAttribute("db.operation.name", "CREATE TABLE")
+        .hasAttribute("db.operation.name", "CREATE")
         .hasAttribute("db.collection.name", "tw_orders");
     assertThat(
             single(db, "INSERT tw_orders", s -> !s.attributes().containsKey("db.operation.batch.size")))

@@ -30,6 +30,7 @@ public final class AgentStarter {
     try {
       modules = ModuleRegistry.enabledModules(config, agentLoader);
       gate.holdBack(ModuleRegistry.earlyInternalNames(modules, config), agentLoader);
+      gate.onlyClassesContaining(ModuleRegistry.classFileMarkers(modules, config));
     } catch (RuntimeException | LinkageError e) {
       gate.abandon();
       throw e;

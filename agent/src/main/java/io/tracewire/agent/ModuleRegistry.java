@@ -40,6 +40,28 @@ final class ModuleRegistry {
     return enabled;
   }
 
+  /**
+   * The markers of all modules as bytes, or {@code null} when a module has none (then every class
+   * must be offered to the transformer).
+   */
+  static byte[][] classFileMarkers(List<InstrumentationModule> modules, AgentConfig config) {
+    Set<String> markers = new HashSet<>();
+    for (InstrumentationModule module : modules) {
+      Set<String> moduleMarkers = module.classFileMarkers(config);
+      if (moduleMarkers == null) {
+        AgentLog.debug("instrumentation " + module.name() + " has no class-file markers: every class is matched");
+        return null;
+      }
+      markers.addAll(moduleMarkers);
+    }
+    byte[][] bytes = new byte[markers.size()][];
+    int i = 0;
+    for (String marker : markers) {
+      bytes[i++] = marker.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+    return bytes;
+  }
+
   /** The modules' early type names as internal names ({@code java/sql/Statement}). */
   static Set<String> earlyInternalNames(List<InstrumentationModule> modules, AgentConfig config) {
     Set<String> names = new HashSet<>();

@@ -76,6 +76,37 @@ final class ClassHeader {
     }
   }
 
+  /** Whether the class file contains any of the byte sequences. */
+  static boolean containsAny(byte[] classfile, byte[][] markers) {
+    for (byte[] marker : markers) {
+      if (indexOf(classfile, marker) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    if (needle.length == 0) {
+      return 0;
+    }
+    byte first = needle[0];
+    int last = haystack.length - needle.length;
+    outer:
+    for (int i = 0; i <= last; i++) {
+      if (haystack[i] != first) {
+        continue;
+      }
+      for (int j = 1; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
   private static String className(byte[] classfile, int[] offsets, int classIndex) {
     int classEntry = offsets[classIndex];
     if ((classfile[classEntry] & 0xFF) != CONSTANT_CLASS) {

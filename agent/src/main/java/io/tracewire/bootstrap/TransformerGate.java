@@ -23,6 +23,7 @@ public final class TransformerGate implements ClassFileTransformer {
   private volatile ClassFileTransformer delegate;
   private volatile Set<String> earlyTypes = Set.of();
   private volatile ClassLoader agentLoader;
+  private volatile byte[][] markers;
 
   /**
    * Sets the internal names (e.g. {@code java/sql/Statement}) of the types that, with their
@@ -31,6 +32,15 @@ public final class TransformerGate implements ClassFileTransformer {
   public void holdBack(Set<String> internalNames, ClassLoader agentLoader) {
     this.earlyTypes = Set.copyOf(internalNames);
     this.agentLoader = agentLoader;
+  }
+
+  /**
+   * Sets the class-file markers (see {@code InstrumentationModule.classFileMarkers}): a class
+   * containing none of them never reaches the real transformer. {@code null} lets every class
+   * through.
+   */
+  public void onlyClassesContaining(byte[][] markers) {
+    this.markers = markers;
   }
 
   /** Opens the gate: from now on every class goes through {@code transformer}. */
@@ -62,6 +72,10 @@ public final class TransformerGate implements ClassFileTransformer {
         ready = delegate;
       }
       if (ready == null) {
+        return null;
+      }
+      byte[][] required = markers;
+      if (required != null && !ClassHeader.containsAny(classfileBuffer, required)) {
         return null;
       }
       return ready.transform(loader, className, classBeingRedefined, protectionDomain, classfileBuffer);

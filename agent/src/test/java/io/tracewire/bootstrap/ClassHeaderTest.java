@@ -44,4 +44,12 @@ class ClassHeaderTest {
     assertFalse(ClassHeader.isOrNamesDirectly(new byte[] {1, 2, 3}, Set.of("java/lang/Object")));
     assertFalse(ClassHeader.isOrNamesDirectly(new byte[0], Set.of("java/lang/Object")));
   }
+
+  @Test
+  void findsMarkers() throws IOException {
+    byte[][] sql = {"java/sql/".getBytes(java.nio.charset.StandardCharsets.US_ASCII)};
+    assertTrue(ClassHeader.containsAny(bytes(SomeStatement.class), sql));
+    assertFalse(ClassHeader.containsAny(bytes(Plain.class), sql));
+    assertFalse(ClassHeader.containsAny(new byte[] {'j', 'a'}, sql));
+  }
 }

@@ -1,6 +1,6 @@
 package io.tracewire.agent.install;
 
-import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.nameContains;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 
 import io.tracewire.agent.AgentLog;
@@ -43,7 +43,9 @@ public final class AgentInstaller {
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
             .with(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Reiterating.INSTANCE)
             .with(new WeakTypePoolCache())
-            .with(AgentBuilder.DescriptionStrategy.Default.HYBRID)
+            // Cached type descriptions reach their class loader only through a weak reference.
+            .with(AgentBuilder.LocationStrategy.ForClassLoader.WEAK)
+            .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
             .with(new ErrorListener())
             .assureReadEdgeTo(instrumentation, AdviceDispatcher.class)
             .ignore(ignored(agentLoader));
@@ -66,23 +68,31 @@ public final class AgentInstaller {
     builder.installOn(new GateInstrumentation(instrumentation, gate));
   }
 
-  /** The agent itself, class-generation internals, and trees no instrumentation targets. */
+  /**
+   * The agent itself, the JDK, class-generation internals and trees no instrumentation targets.
+   * Decided on names alone: with lazily resolved type descriptions an ignored class is never
+   * parsed, which keeps the retransformation pass over the already-loaded classes cheap. (Types
+   * are described from class files, not by reflection: reflection would load the classes named in
+   * method signatures, untransformed, on the installer thread.) An instrumentation of a JDK class
+   * must carve its class out of this list.
+   */
   static ElementMatcher.Junction<TypeDescription> ignoredTypes() {
     return nameStartsWith("io.tracewire.agent.")
         .or(nameStartsWith("io.tracewire.bootstrap."))
         .or(nameStartsWith("io.tracewire.instrumentation."))
         .or(nameStartsWith("io.tracewire.exporter."))
         .or(nameStartsWith("io.tracewire.shaded."))
-        .or(nameStartsWith("jdk.internal.reflect."))
-        .or(nameStartsWith("java.lang.invoke."))
-        .or(nameStartsWith("sun.reflect."))
-        .or(nameStartsWith("com.sun.proxy."))
-        .or(nameStartsWith("kotlin.jvm.internal."))
-        .or(nameStartsWith("kotlin.coroutines.jvm.internal."))
-        .or(nameStartsWith("scala.runtime."))
-        .or(nameStartsWith("scala.collection."))
-        .or(nameStartsWith("groovy.lang.MetaClass"))
-        .<TypeDescription>or(isSynthetic());
+        .or(nameStartsWith("java."))
+        .or(nameStartsWith("javax."))
+        .or(nameStartsWith("jdk."))
+        .or(nameStartsWith("sun."))
+        .or(nameStartsWith("com.sun."))
+        .or(nameStartsWith("kotlin."))
+        .or(nameStartsWith("scala."))
+        .or(nameStartsWith("groovy."))
+        .or(nameContains("$$Lambda"))
+        .or(nameContains("$$EnhancerBy"))
+        .or(nameContains("$HibernateProxy$"));
   }
 
   private static AgentBuilder.RawMatcher ignored(ClassLoader agentLoader) {

@@ -27,6 +27,7 @@ public final class AgentSdk implements OpenTelemetry {
   static final Duration DEFAULT_SCHEDULE_DELAY = Duration.ofMillis(5000);
   static final Duration DEFAULT_EXPORT_TIMEOUT = Duration.ofMillis(30000);
   static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofMillis(1000);
+  static final Duration EXPORTER_SETUP_GRACE = Duration.ofSeconds(5);
 
   /** Kept strongly: the SDK's own loggers are silenced unless debugging. */
   private static Logger sdkLogger;
@@ -101,6 +102,11 @@ public final class AgentSdk implements OpenTelemetry {
    */
   public void shutdown() {
     Duration timeout = config.getDuration("tracewire.shutdown.timeout", DEFAULT_SHUTDOWN_TIMEOUT);
+    if (exporting) {
+      // A JVM that exits in its first second may beat the exporter's set-up; finishing it is
+      // local work, and the flush budget below only starts once it is done.
+      exporter.awaitConnected(EXPORTER_SETUP_GRACE);
+    }
     long failedBefore = stats.failed.sum();
     boolean finished =
         tracerProvider.shutdown().join(timeout.toMillis(), TimeUnit.MILLISECONDS).isDone();

@@ -23,6 +23,22 @@ final class DeferredSpanExporter implements SpanExporter {
     delegate.completeExceptionally(reason);
   }
 
+  /**
+   * Waits, at most {@code timeout}, until the real exporter is connected (or failed). Building it
+   * is local work, so this is bounded by CPU, never by the collector.
+   */
+  boolean awaitConnected(java.time.Duration timeout) {
+    try {
+      delegate.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      return false;
+    }
+  }
+
   @Override
   public CompletableResultCode export(Collection<SpanData> spans) {
     return forward(exporter -> exporter.export(spans));

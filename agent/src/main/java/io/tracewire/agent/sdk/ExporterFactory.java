@@ -7,7 +7,11 @@ import io.tracewire.agent.config.AgentConfig;
 import io.tracewire.exporter.ConsoleTreeSpanExporter;
 import io.tracewire.exporter.OtlpJsonLinesSpanExporter;
 import io.tracewire.exporter.ZipkinJsonSpanExporter;
+import io.opentelemetry.sdk.common.export.RetryPolicy;
+import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -116,7 +120,18 @@ public final class ExporterFactory {
     String compressionProperty = signalOrGeneral("compression");
     String compression = config.getChoice(compressionProperty, "none", List.of("gzip", "none"));
     builder.setCompression(compression);
+    builder.setRetryPolicy(
+        RetryPolicy.builder().setRetryExceptionPredicate(ExporterFactory::isWorthRetrying).build());
     return builder.build();
+  }
+
+  /**
+   * A refused connection or a collector that did not answer in time is not retried: the batch is
+   * dropped and the next one tries again, so a dead collector never keeps spans (or the JVM's
+   * exit) waiting on back-off. A connection reset mid-request is worth another try.
+   */
+  static boolean isWorthRetrying(IOException failure) {
+    return !(failure instanceof ConnectException) && !(failure instanceof HttpTimeoutException);
   }
 
   /** The traces-specific property when it is set, else the general one. */

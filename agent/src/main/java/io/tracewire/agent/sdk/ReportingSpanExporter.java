@@ -68,16 +68,19 @@ final class ReportingSpanExporter implements SpanExporter {
       return "export failed";
     }
     Throwable root = failure;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    if (root instanceof java.net.ConnectException) {
-      return "connection refused";
-    }
-    if (root instanceof java.net.http.HttpTimeoutException
-        || root instanceof java.net.SocketTimeoutException
-        || root instanceof java.util.concurrent.TimeoutException) {
-      return "timed out";
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.net.ConnectException) {
+        return "connection refused";
+      }
+      if (cause instanceof java.net.http.HttpTimeoutException
+          || cause instanceof java.net.SocketTimeoutException
+          || cause instanceof java.util.concurrent.TimeoutException) {
+        return "timed out";
+      }
+      root = cause;
+      if (cause.getCause() == cause) {
+        break;
+      }
     }
     String message = root.getMessage();
     return message == null ? root.getClass().getSimpleName() : message;

@@ -31,6 +31,19 @@ public interface InstrumentationModule {
   }
 
   /**
+   * Text that every class this module transforms has in its class file, e.g. {@code java/sql/}
+   * for JDBC (a statement class declares methods whose signatures name {@code java.sql} types), or
+   * a class's own internal name. Before any class is parsed for matching, the agent checks its
+   * bytes for the markers of all modules and lets a class that has none load untouched: matching
+   * then costs almost nothing for the thousands of classes no module cares about. An empty set
+   * means the module transforms nothing; {@code null} means it cannot tell, and turns this
+   * pre-filter off for every module.
+   */
+  default Set<String> classFileMarkers(InstrumentationConfig config) {
+    return null;
+  }
+
+  /**
    * The types this module transforms and what it does to them. Called once, on the agent's
    * installer thread, after the OpenTelemetry SDK is ready.
    */

@@ -1,5 +1,6 @@
 package io.tracewire.instrumentation.jdbc;
 
+import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
@@ -28,6 +29,20 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
   static final String SANITIZE_OLD_NAME =
       "otel.instrumentation.common.db-statement-sanitizer.enabled";
 
+  private static final String[] CONNECTION_METHODS = {
+    "prepareStatement", "prepareCall", "createStatement"
+  };
+  private static final String[] STATEMENT_METHODS = {
+    "execute",
+    "executeQuery",
+    "executeUpdate",
+    "executeLargeUpdate",
+    "addBatch",
+    "clearBatch",
+    "executeBatch",
+    "executeLargeBatch"
+  };
+
   @Override
   public String name() {
     return "jdbc";
@@ -43,6 +58,14 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
   }
 
   @Override
+  public Set<String> classFileMarkers(InstrumentationConfig config) {
+    // A class this module transforms declares one of these methods, so its constant pool holds
+    // the name ("execute" covers every execute* method).
+    return Set.of(
+        "execute", "addBatch", "clearBatch", "prepareStatement", "prepareCall", "createStatement");
+  }
+
+  @Override
   public List<TypeInstrumentation> typeInstrumentations(InstrumentationContext context) {
     InstrumentationConfig config = context.config();
     boolean sanitize = config.getBoolean(SANITIZE, config.getBoolean(SANITIZE_OLD_NAME, true));
@@ -51,7 +74,10 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
     StatementRegistry statements = new StatementRegistry(telemetry);
     return List.of(
         TypeInstrumentation.forTypes(
-                not(isInterface()).and(hasSuperType(named("java.sql.Connection"))))
+                // Declared methods first: cheap, and only then the walk up the supertypes.
+                declaresMethod(namedOneOf(CONNECTION_METHODS))
+                    .and(not(isInterface()))
+                    .and(hasSuperType(named("java.sql.Connection"))))
             .whenClassLoader(not(isBootstrapClassLoader()))
             .intercept(
                 MethodInterception.optional(
@@ -62,7 +88,9 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
                     new PrepareInterceptor(telemetry, statements)))
             .build(),
         TypeInstrumentation.forTypes(
-                not(isInterface()).and(hasSuperType(named("java.sql.Statement"))))
+                declaresMethod(namedOneOf(STATEMENT_METHODS))
+                    .and(not(isInterface()))
+                    .and(hasSuperType(named("java.sql.Statement"))))
             .whenClassLoader(not(isBootstrapClassLoader()))
             .intercept(
                 MethodInterception.optional(

@@ -33,6 +33,15 @@ public final class MethodsInstrumentationModule implements InstrumentationModule
   }
 
   @Override
+  public Set<String> classFileMarkers(InstrumentationConfig config) {
+    Set<String> internalNames = new java.util.HashSet<>();
+    for (String className : earlyTypeNames(config)) {
+      internalNames.add(className.replace('.', '/'));
+    }
+    return internalNames;
+  }
+
+  @Override
   public List<TypeInstrumentation> typeInstrumentations(InstrumentationContext context) {
     Map<String, List<String>> methods =
         MethodList.parse(

@@ -33,6 +33,11 @@ public final class SelfTestInstrumentationModule implements InstrumentationModul
   }
 
   @Override
+  public Set<String> classFileMarkers(InstrumentationConfig config) {
+    return Set.of("io/tracewire/testing/scenarios/");
+  }
+
+  @Override
   public List<TypeInstrumentation> typeInstrumentations(InstrumentationContext context) {
     SpanInterceptor greetSpan = new SpanInterceptor(context.tracer(), "selftest greet");
     return List.of(

@@ -29,7 +29,8 @@ import org.opentest4j.AssertionFailedError;
  * dependency). The agent is attached by default. These system properties are passed by default and each can be
  * overridden with {@link #property}: {@code otel.traces.exporter=otlp},
  * {@code otel.exporter.otlp.protocol=http/protobuf}, {@code otel.exporter.otlp.endpoint=<receiver>},
- * {@code otel.bsp.schedule.delay=100} and {@code otel.service.name=<main class simple name>}.
+ * {@code otel.bsp.schedule.delay=100}, {@code tracewire.shutdown.timeout=5000} and
+ * {@code otel.service.name=<main class simple name>}.
  */
 public final class AgentRun {
 
@@ -174,6 +175,9 @@ public final class AgentRun {
     effective.put("otel.exporter.otlp.protocol", "http/protobuf");
     effective.put("otel.exporter.otlp.endpoint", receiver.endpoint());
     effective.put("otel.bsp.schedule.delay", "100");
+    // A loaded two-core CI machine can take more than the default second to send the last batch
+    // of a JVM that exits right after starting; exit-time tests set the default back explicitly.
+    effective.put("tracewire.shutdown.timeout", "5000");
     effective.put("otel.service.name", mainClass.getSimpleName());
     if (withTestExtension) {
       effective.put("otel.javaagent.extensions", existingJar(EXTENSION_JAR_PROPERTY, null, "test extension").toString());

@@ -1,0 +1,129 @@
+package io.tracewire.agent.sdk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.opentelemetry.api.baggage.Baggage;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.tracewire.agent.config.AgentConfig;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpTimeoutException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class SdkFactoriesTest {
+
+  private static AgentConfig config(String... keyValues) {
+    Properties properties = new Properties();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      properties.setProperty(keyValues[i], keyValues[i + 1]);
+    }
+    return new AgentConfig(properties, Map.of());
+  }
+
+  private static Map<String, String> inject(ContextPropagators propagators, Context context) {
+    Map<String, String> carrier = new HashMap<>();
+    propagators.getTextMapPropagator().inject(context, carrier, (map, key, value) -> map.put(key, value));
+    return carrier;
+  }
+
+  private static Context sampledSpanWithBaggage() {
+    SpanContext span =
+        SpanContext.create(
+            "4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7", TraceFlags.getSampled(), TraceState.getDefault());
+    return Context.root()
+        .with(io.opentelemetry.api.trace.Span.wrap(span))
+        .with(Baggage.builder().put("user.id", "42").build());
+  }
+
+  @Test
+  void defaultPropagatorsAreTraceContextAndBaggage() {
+    Map<String, String> headers = inject(PropagatorFactory.create(config()), sampledSpanWithBaggage());
+    assertEquals("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", headers.get("traceparent"));
+    assertEquals("user.id=42", headers.get("baggage"));
+  }
+
+  @Test
+  void b3PropagatorsOnRequest() {
+    Map<String, String> single = inject(PropagatorFactory.create(config("otel.propagators", "b3")), sampledSpanWithBaggage());
+    assertEquals("4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-1", single.get("b3"));
+    Map<String, String> multi =
+        inject(PropagatorFactory.create(config("otel.propagators", "b3multi,bogus")), sampledSpanWithBaggage());
+    assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", multi.get("X-B3-TraceId"));
+    assertFalse(multi.containsKey("traceparent"));
+  }
+
+  @Test
+  void samplers() {
+    assertTrue(SamplerFactory.create(config()).getDescription().startsWith("ParentBased{root:AlwaysOnSampler"));
+    assertEquals("AlwaysOffSampler", SamplerFactory.create(config("otel.traces.sampler", "always_off")).getDescription());
+    assertTrue(
+        SamplerFactory.create(config("otel.traces.sampler", "parentbased_traceidratio", "otel.traces.sampler.arg", "0.25"))
+            .getDescription()
+            .contains("TraceIdRatioBased{0.250000}"));
+    assertTrue(
+        SamplerFactory.create(config("otel.traces.sampler", "traceidratio", "otel.traces.sampler.arg", "7"))
+            .getDescription()
+            .contains("TraceIdRatioBased{1.000000}"));
+  }
+
+  @Test
+  void baggageEntriesBecomeAttributes() {
+    InMemorySpanExporter exporter = InMemorySpanExporter.create();
+    SdkTracerProvider provider =
+        SdkTracerProvider.builder()
+            .addSpanProcessor(new BaggageAttributesSpanProcessor(List.of("user.id", "order.id")))
+            .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+            .build();
+    provider.get("test").spanBuilder("work").setParent(sampledSpanWithBaggage()).startSpan().end();
+    SpanData span = exporter.getFinishedSpanItems().get(0);
+    assertEquals("42", span.getAttributes().get(io.opentelemetry.api.common.AttributeKey.stringKey("user.id")));
+    assertEquals(1, span.getAttributes().size());
+  }
+
+  @Test
+  void serviceNameDefaultsToJarOrMainClass() {
+    assertEquals("orders", ResourceFactory.defaultServiceName("/srv/app/orders.jar --port 80"));
+    assertEquals("ShopDemo", ResourceFactory.defaultServiceName("io.tracewire.demo.ShopDemo arg"));
+    assertEquals("unknown_service:java", ResourceFactory.defaultServiceName(null));
+  }
+
+  @Test
+  void otlpEndpointGetsTheTracesPath() {
+    ExporterFactory factory = new ExporterFactory(config("otel.exporter.otlp.endpoint", "http://collector:4318/"), new ExportStats());
+    assertEquals("http://collector:4318/v1/traces", factory.otlpTracesEndpoint());
+    ExporterFactory specific =
+        new ExporterFactory(config("otel.exporter.otlp.traces.endpoint", "https://x:443/custom"), new ExportStats());
+    assertEquals("https://x:443/custom", specific.otlpTracesEndpoint());
+    ExporterFactory bad = new ExporterFactory(config("otel.exporter.otlp.endpoint", "collector:4318"), new ExportStats());
+    assertEquals("http://localhost:4318/v1/traces", bad.otlpTracesEndpoint());
+  }
+
+  @Test
+  void exporterNames() {
+    assertEquals(List.of("otlp"), List.copyOf(ExporterFactory.exporterNames(config())));
+    assertEquals(List.of("console"), List.copyOf(ExporterFactory.exporterNames(config("otel.traces.exporter", "logging"))));
+    assertEquals(
+        List.of("otlp", "zipkin"), List.copyOf(ExporterFactory.exporterNames(config("otel.traces.exporter", "otlp,zipkin,none"))));
+  }
+
+  @Test
+  void refusedConnectionsAndTimeoutsAreNotRetried() {
+    assertFalse(ExporterFactory.isWorthRetrying(new ConnectException("refused")));
+    assertFalse(ExporterFactory.isWorthRetrying(new HttpTimeoutException("timed out")));
+    assertTrue(ExporterFactory.isWorthRetrying(new IOException("Connection reset")));
+  }
+}

@@ -1,0 +1,125 @@
+package io.tracewire.testing.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tracewire.testing.harness.AgentRun;
+import io.tracewire.testing.harness.Jdk;
+import io.tracewire.testing.harness.JdkMatrix;
+import io.tracewire.testing.harness.RunResult;
+import io.tracewire.testing.scenarios.DroppedClassLoaderScenario;
+import io.tracewire.testing.scenarios.ManyStatementsScenario;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the agent may cost: a broken collector never holds the JVM's exit for long, and a class
+ * loader the application drops is never kept alive by the agent. Figures are printed by
+ * {@code benchmarks/run.sh}; these tests only check the behaviour, with generous bounds.
+ */
+class OverheadBoundsTest {
+
+  /** The OpenTelemetry agent holds exit ~10 s here; the budget is 1.5 s over a run without agent. */
+  private static final Duration EXIT_BOUND = Duration.ofSeconds(6);
+
+  private static final Pattern DROPPED =
+      Pattern.compile("tracewire: (\\d+) spans not exported at shutdown: (.+) \\((.+)\\)");
+
+  @Test
+  void deadCollectorDoesNotHoldExit() throws IOException {
+    int deadPort;
+    try (ServerSocket probe = new ServerSocket(0)) {
+      deadPort = probe.getLocalPort();
+    }
+    RunResult result = runManyStatements("http://127.0.0.1:" + deadPort);
+    Matcher dropped = droppedLine(result);
+    assertTrue(Long.parseLong(dropped.group(1)) > 0, dropped.group());
+    assertEquals("connection refused", dropped.group(2), dropped.group());
+    assertTrue(dropped.group(3).contains("127.0.0.1:" + deadPort), dropped.group());
+  }
+
+  @Test
+  void blackHoleCollectorDoesNotHoldExit() throws IOException {
+    List<Socket> accepted = new CopyOnWriteArrayList<>();
+    try (ServerSocket blackHole = new ServerSocket(0)) {
+      Thread acceptor =
+          new Thread(
+              () -> {
+                // Accepts connections and never reads or answers.
+                while (!blackHole.isClosed()) {
+                  try {
+                    accepted.add(blackHole.accept());
+                  } catch (IOException closed) {
+                    return;
+                  }
+                }
+              });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      RunResult result = runManyStatements("http://127.0.0.1:" + blackHole.getLocalPort());
+      Matcher dropped = droppedLine(result);
+      assertTrue(Long.parseLong(dropped.group(1)) > 0, dropped.group());
+    } finally {
+      for (Socket socket : accepted) {
+        socket.close();
+      }
+    }
+  }
+
+  private static RunResult runManyStatements(String endpoint) {
+    RunResult result =
+        AgentRun.of(ManyStatementsScenario.class)
+            .property("otel.exporter.otlp.endpoint", endpoint)
+            .property("otel.bsp.schedule.delay", "5000")
+            .property("tracewire.shutdown.timeout", "1000")
+            .args("20000")
+            .run()
+            .assertSuccess();
+    assertTrue(result.stdout().contains("ran 20000 statements"), result.stdout());
+    assertTrue(
+        result.duration().compareTo(EXIT_BOUND) < 0,
+        "the run took " + result.duration().toMillis() + " ms\n" + result.describe());
+    return result;
+  }
+
+  private static Matcher droppedLine(RunResult result) {
+    Matcher matcher = DROPPED.matcher(result.stderr());
+    assertTrue(matcher.find(), "no dropped-spans line in:\n" + result.stderr());
+    return matcher;
+  }
+
+  @JdkMatrix
+  void droppedClassLoadersAreCollected(Jdk jdk) throws IOException {
+    String h2 = h2Jar();
+    RunResult without =
+        AgentRun.of(DroppedClassLoaderScenario.class).on(jdk).withoutAgent().args(h2).run().assertSuccess();
+    assertTrue(without.stdout().contains("collected=50/50"), "baseline: " + without.stdout());
+    RunResult with =
+        AgentRun.of(DroppedClassLoaderScenario.class)
+            .on(jdk)
+            .property("otel.traces.exporter", "none")
+            .args(h2)
+            .run()
+            .assertSuccess();
+    assertTrue(with.stdout().contains("collected=50/50"), with.stdout() + "\n" + with.stderr());
+  }
+
+  private static String h2Jar() throws IOException {
+    String file = System.getProperty(AgentRun.CLASSPATH_FILE_PROPERTY);
+    for (String entry : Files.readString(Path.of(file)).trim().split(java.io.File.pathSeparator)) {
+      if (Path.of(entry).getFileName().toString().startsWith("h2-")) {
+        return entry;
+      }
+    }
+    throw new IllegalStateException("no H2 jar on the test class path");
+  }
+}

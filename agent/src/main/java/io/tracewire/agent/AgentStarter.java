@@ -8,6 +8,7 @@ import io.tracewire.agent.sdk.ResourceFactory;
 import io.tracewire.bootstrap.TransformerGate;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
@@ -35,15 +36,35 @@ public final class AgentStarter {
       gate.abandon();
       throw e;
     }
-    Thread installer =
-        new Thread(() -> install(instrumentation, gate, agentLoader, config, modules), "tracewire-installer");
-    installer.setDaemon(true);
-    installer.setContextClassLoader(agentLoader);
-    installer.start();
+    CompletableFuture<AgentSdk> sdk = new CompletableFuture<>();
+    daemon("tracewire-sdk-setup", agentLoader, () -> buildSdk(config, sdk));
+    daemon(
+        "tracewire-installer",
+        agentLoader,
+        () -> install(instrumentation, gate, agentLoader, config, modules, sdk));
     AgentLog.info(
         "agent " + version() + " started: service.name=" + ResourceFactory.serviceName(config)
             + ", exporter=" + ExporterFactory.describe(config) + ", instrumentations="
             + modules.stream().map(m -> m.name()).collect(Collectors.joining(",")));
+  }
+
+  private static void daemon(String name, ClassLoader agentLoader, Runnable work) {
+    Thread thread = new Thread(work, name);
+    thread.setDaemon(true);
+    thread.setContextClassLoader(agentLoader);
+    thread.start();
+  }
+
+  private static void buildSdk(AgentConfig config, CompletableFuture<AgentSdk> result) {
+    try {
+      AgentSdk sdk = AgentSdk.create(config, version());
+      Runtime.getRuntime().addShutdownHook(new Thread(sdk::shutdown, "tracewire-shutdown"));
+      result.complete(sdk);
+      AgentLog.debug("SDK ready after " + millisSinceStart() + " ms");
+    } catch (Throwable e) {
+      AgentLog.warn("OpenTelemetry SDK not started, spans are dropped: " + e);
+      result.completeExceptionally(e);
+    }
   }
 
   private static void install(
@@ -51,19 +72,17 @@ public final class AgentStarter {
       TransformerGate gate,
       ClassLoader agentLoader,
       AgentConfig config,
-      List<io.tracewire.instrumentation.api.InstrumentationModule> modules) {
+      List<io.tracewire.instrumentation.api.InstrumentationModule> modules,
+      CompletableFuture<AgentSdk> sdk) {
+    DeferredOpenTelemetry openTelemetry = new DeferredOpenTelemetry(sdk);
     try {
-      AgentSdk sdk = AgentSdk.create(config, version());
-      Runtime.getRuntime().addShutdownHook(new Thread(sdk::shutdown, "tracewire-shutdown"));
       AgentInstaller.install(
           instrumentation,
           gate,
           modules,
-          moduleName -> new ModuleContext(sdk, config, moduleName, version()),
+          moduleName -> new ModuleContext(openTelemetry, config, moduleName, version()),
           agentLoader);
       AgentLog.debug("transformer installed after " + millisSinceStart() + " ms");
-      sdk.connectExporter();
-      AgentLog.debug("exporter ready after " + millisSinceStart() + " ms");
     } catch (Throwable e) {
       AgentLog.warn("instrumentation not installed, the application runs untraced: " + e);
       if (AgentLog.isDebug()) {
@@ -73,6 +92,12 @@ public final class AgentStarter {
       // Never hold a class back once installation is over, whatever its outcome.
       gate.abandon();
     }
+    // The exporter is needed by nobody before the first batch: built last, off the critical path.
+    sdk.thenAccept(
+        ready -> {
+          ready.connectExporter();
+          AgentLog.debug("exporter ready after " + millisSinceStart() + " ms");
+        });
   }
 
   private static long millisSinceStart() {

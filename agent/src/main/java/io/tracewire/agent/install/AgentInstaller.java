@@ -45,7 +45,7 @@ public final class AgentInstaller {
             .with(new WeakTypePoolCache())
             // Cached type descriptions reach their class loader only through a weak reference.
             .with(AgentBuilder.LocationStrategy.ForClassLoader.WEAK)
-            .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+            .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
             .with(new ErrorListener())
             .assureReadEdgeTo(instrumentation, AdviceDispatcher.class)
             .ignore(ignored(agentLoader));

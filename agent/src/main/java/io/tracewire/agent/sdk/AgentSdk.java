@@ -102,16 +102,28 @@ public final class AgentSdk implements OpenTelemetry {
    */
   public void shutdown() {
     Duration timeout = config.getDuration("tracewire.shutdown.timeout", DEFAULT_SHUTDOWN_TIMEOUT);
-    if (exporting) {
-      // A JVM that exits in its first second may beat the exporter's set-up; finishing it is
-      // local work, and the flush budget below only starts once it is done.
-      exporter.awaitConnected(EXPORTER_SETUP_GRACE);
+    if (!exporting) {
+      tracerProvider.shutdown();
+      return;
     }
+    // A JVM that exits in its first second may beat the exporter's set-up; finishing it is
+    // local work, and the flush budget below only starts once it is done.
+    exporter.awaitConnected(EXPORTER_SETUP_GRACE);
     long failedBefore = stats.failed.sum();
-    boolean finished =
-        tracerProvider.shutdown().join(timeout.toMillis(), TimeUnit.MILLISECONDS).isDone();
+    // The flush runs on its own thread: whatever the exporter blocks on, exit waits no longer
+    // than the budget.
+    Thread flush = new Thread(() -> tracerProvider.shutdown().join(timeout.toMillis(), TimeUnit.MILLISECONDS), "tracewire-flush");
+    flush.setDaemon(true);
+    flush.start();
+    boolean finished = false;
+    try {
+      flush.join(timeout.toMillis());
+      finished = !flush.isAlive();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     long notExported = stats.pending() + (stats.failed.sum() - failedBefore);
-    if (exporting && notExported > 0) {
+    if (notExported > 0) {
       String reason =
           stats.failed.sum() > failedBefore || !finished && stats.failed.sum() > 0
               ? stats.lastFailure

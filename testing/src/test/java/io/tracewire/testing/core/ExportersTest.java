@@ -94,4 +94,35 @@ class ExportersTest {
     assertEquals(1, result.spans().named("ShopScenario$Checkout.placeOrder").size());
     assertTrue(result.stdout().contains("└─ ShopScenario$Checkout.placeOrder"), result.stdout());
   }
+
+  /**
+   * The jar leaves out what the agent does not reach; this run reaches everything it ships
+   * (every exporter, propagator and instrumentation, debug on) and must find every class.
+   */
+  @Test
+  void everyExporterAndInstrumentationAtOnce() {
+    RunResult result =
+        AgentRun.of(io.tracewire.testing.scenarios.JdbcScenario.class)
+            .property(
+                "otel.instrumentation.methods.include",
+                io.tracewire.testing.scenarios.JdbcScenario.Work.class.getName() + "[run]")
+            .property("otel.traces.exporter", "otlp,zipkin,console,logging-otlp")
+            .property("otel.exporter.zipkin.endpoint", "http://127.0.0.1:9/api/v2/spans")
+            .property("otel.exporter.otlp.compression", "gzip")
+            .property("otel.propagators", "tracecontext,baggage,b3,b3multi,jaeger,ottrace")
+            .property("otel.traces.sampler", "parentbased_traceidratio")
+            .property("otel.traces.sampler.arg", "1.0")
+            .property("otel.instrumentation.baggage.attributes", "user.id")
+            .property("otel.semconv-stability.opt-in", "database/dup")
+            .property("otel.javaagent.debug", "true")
+            .args("jdbc:h2:mem:all", "sa", "", "hikari")
+            .expectSpans(9)
+            .run()
+            .assertSuccess();
+    for (String missing : List.of("NoClassDefFoundError", "ClassNotFoundException", "LinkageError")) {
+      assertFalse(result.stderr().contains(missing), result.stderr());
+    }
+    assertTrue(result.stdout().contains("{\"resourceSpans\":"), result.stdout());
+    assertTrue(result.stdout().contains("└─ JdbcScenario$Work.run"), result.stdout());
+  }
 }

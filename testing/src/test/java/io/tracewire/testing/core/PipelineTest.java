@@ -80,6 +80,21 @@ class PipelineTest {
   }
 
   @JdkMatrix
+  void sigtermFlushesPendingSpans(Jdk jdk) {
+    RunResult result =
+        AgentRun.of(io.tracewire.testing.scenarios.TerminatedScenario.class)
+            .on(jdk)
+            .property("otel.instrumentation.methods.include", CHECKOUT + "[placeOrder]")
+            .property("otel.bsp.schedule.delay", "600000")
+            .expectSpans(3)
+            .run();
+    // 128 + SIGTERM(15): the JVM ran its shutdown hooks and exited on the signal.
+    result.assertExitCode(143);
+    assertTrue(result.stdout().contains("sending SIGTERM"), result.stdout());
+    assertEquals(3, result.spans().named("ShopScenario$Checkout.placeOrder").size(), result.spans().dump());
+  }
+
+  @JdkMatrix
   void agentCanBeSwitchedOff(Jdk jdk) {
     RunResult result =
         AgentRun.of(ShopScenario.class)

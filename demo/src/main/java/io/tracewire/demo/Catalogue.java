@@ -73,12 +73,4 @@ final class Catalogue {
       }
     }
   }
-
-  void dropSchema() throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("DROP TABLE order_lines");
-      statement.execute("DROP TABLE orders");
-      statement.execute("DROP TABLE products");
-    }
-  }
 }

@@ -50,12 +50,14 @@ final class OrderService {
     List<String> orders = new ArrayList<>();
     try (PreparedStatement query =
         connection.prepareStatement(
-            "SELECT o.id, o.total_cents FROM orders o JOIN order_lines l ON l.order_id = o.id"
-                + " WHERE o.customer = ? ORDER BY o.id")) {
+            "SELECT o.id, o.total_cents, COUNT(l.sku) FROM orders o JOIN order_lines l ON l.order_id = o.id"
+                + " WHERE o.customer = ? GROUP BY o.id, o.total_cents ORDER BY o.id")) {
       query.setString(1, customer);
       try (ResultSet result = query.executeQuery()) {
         while (result.next()) {
-          orders.add("order " + result.getInt(1) + " (" + result.getInt(2) / 100.0 + ")");
+          orders.add(
+              "order " + result.getInt(1) + " (" + result.getInt(3) + " items, "
+                  + result.getInt(2) / 100.0 + ")");
         }
       }
     }

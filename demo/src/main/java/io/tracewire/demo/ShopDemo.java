@@ -30,7 +30,6 @@ public final class ShopDemo {
       storefront.handle(new Storefront.Request("grace", List.of("lamp-7"), 2));
       storefront.handle(new Storefront.Request("alan", List.of("unknown-sku"), 1));
       storefront.history("ada");
-      catalogue.dropSchema();
     }
     System.out.println("shop closed");
   }

@@ -37,11 +37,16 @@ public final class AgentStarter {
       throw e;
     }
     CompletableFuture<AgentSdk> sdk = new CompletableFuture<>();
-    daemon("tracewire-sdk-setup", agentLoader, () -> buildSdk(config, sdk));
-    daemon(
-        "tracewire-installer",
-        agentLoader,
-        () -> install(instrumentation, gate, agentLoader, config, modules, sdk));
+    try {
+      daemon("tracewire-sdk-setup", agentLoader, () -> buildSdk(config, sdk));
+      daemon(
+          "tracewire-installer",
+          agentLoader,
+          () -> install(instrumentation, gate, agentLoader, config, modules, sdk));
+    } catch (RuntimeException | Error e) {
+      gate.abandon();
+      throw e;
+    }
     AgentLog.info(
         "agent " + version() + " started: service.name=" + ResourceFactory.serviceName(config)
             + ", exporter=" + ExporterFactory.describe(config) + ", instrumentations="
@@ -58,7 +63,11 @@ public final class AgentStarter {
   private static void buildSdk(AgentConfig config, CompletableFuture<AgentSdk> result) {
     try {
       AgentSdk sdk = AgentSdk.create(config, version());
-      Runtime.getRuntime().addShutdownHook(new Thread(sdk::shutdown, "tracewire-shutdown"));
+      try {
+        Runtime.getRuntime().addShutdownHook(new Thread(sdk::shutdown, "tracewire-shutdown"));
+      } catch (IllegalStateException exiting) {
+        // The JVM is already exiting: no span was made, nothing to flush.
+      }
       result.complete(sdk);
       AgentLog.debug("SDK ready after " + millisSinceStart() + " ms");
     } catch (Throwable e) {

@@ -33,6 +33,9 @@ final class DeferredOpenTelemetry implements OpenTelemetry {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return OpenTelemetry.noop();
+      } catch (java.util.concurrent.TimeoutException e) {
+        // Still building: this span is dropped, a later one may find the SDK ready.
+        return OpenTelemetry.noop();
       } catch (Exception e) {
         ready = OpenTelemetry.noop();
       }

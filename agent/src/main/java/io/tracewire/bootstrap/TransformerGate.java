@@ -68,7 +68,10 @@ public final class TransformerGate implements ClassFileTransformer {
     try {
       ClassFileTransformer ready = delegate;
       if (ready == null && !isOpen() && mustWait(loader, classBeingRedefined, classfileBuffer)) {
-        settled.await(MAX_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        if (!settled.await(MAX_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+          // The installer is stuck: stop holding classes back, once and for all.
+          abandon();
+        }
         ready = delegate;
       }
       if (ready == null) {

@@ -25,13 +25,13 @@ import java.util.jar.JarOutputStream;
  * work as well, but it makes HotSpot turn off class data sharing for every class outside the boot
  * loader (slower start-up, and a VM warning on standard error), so that is only the fallback.
  */
-final class BootstrapClasses {
+public final class BootstrapClasses {
 
   static final String PACKAGE_PATH = "io/tracewire/bootstrap/";
 
   private BootstrapClasses() {}
 
-  static void install(Instrumentation instrumentation, File agentJar) throws IOException {
+  public static void install(Instrumentation instrumentation, File agentJar) throws IOException {
     List<JarEntry> entries = new ArrayList<>();
     try (JarFile jar = new JarFile(agentJar)) {
       Enumeration<JarEntry> all = jar.entries();

@@ -28,10 +28,14 @@ public final class TracewireAgent {
         return;
       }
       File agentJar = agentJar();
-      BootstrapClasses.install(instrumentation, agentJar);
+      ClassLoader agentLoader = AgentClassLoader.create(agentJar, extensionJars());
+      // Run from the agent's loader, so the JDK internals it needs are opened to the agent
+      // alone, not to every class on the application's class path.
+      Class.forName(BootstrapClasses.class.getName(), true, agentLoader)
+          .getDeclaredMethod("install", Instrumentation.class, File.class)
+          .invoke(null, instrumentation, agentJar);
       TransformerGate gate = new TransformerGate();
       instrumentation.addTransformer(gate, true);
-      ClassLoader agentLoader = AgentClassLoader.create(agentJar, extensionJars());
       Class<?> starter = Class.forName(STARTER, true, agentLoader);
       Method start =
           starter.getMethod("start", Instrumentation.class, TransformerGate.class, ClassLoader.class);

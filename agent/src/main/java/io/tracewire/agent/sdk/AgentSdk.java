@@ -102,7 +102,7 @@ public final class AgentSdk implements OpenTelemetry {
    */
   public void shutdown() {
     Duration timeout = config.getDuration("tracewire.shutdown.timeout", DEFAULT_SHUTDOWN_TIMEOUT);
-    if (!exporting) {
+    if (!exporting || stats.ended.sum() == 0) {
       tracerProvider.shutdown();
       return;
     }

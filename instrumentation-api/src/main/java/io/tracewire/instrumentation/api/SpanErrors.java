@@ -9,13 +9,28 @@ import java.util.function.UnaryOperator;
 /** Records a failed call on a span: status, {@code error.type} and an exception event. */
 public final class SpanErrors {
 
+  /**
+   * Applied to every message of an error whose cause chain holds a {@code java.sql.SQLException},
+   * whichever span records it: drivers echo SQL, literals included, and the exception often
+   * travels up through traced application methods (or a framework wraps it) before it is
+   * recorded. Set by the JDBC instrumentation while its sanitizing is on.
+   */
+  private static volatile UnaryOperator<String> sqlMessageSanitizer;
+
   private SpanErrors() {}
+
+  public static void sanitizeSqlMessagesWith(UnaryOperator<String> sanitizer) {
+    sqlMessageSanitizer = sanitizer;
+  }
 
   /**
    * Marks the span as failed by {@code error}. The exception message, and the first line of the
    * stack trace that repeats it, pass through {@code messageSanitizer}.
    */
-  public static void record(Span span, Throwable error, UnaryOperator<String> messageSanitizer) {
+  public static void record(Span span, Throwable error, UnaryOperator<String> sanitizer) {
+    UnaryOperator<String> sqlSanitizer = sqlMessageSanitizer;
+    UnaryOperator<String> messageSanitizer =
+        sqlSanitizer != null && causedBySql(error) ? sqlSanitizer : sanitizer;
     String type = error.getClass().getName();
     String message = error.getMessage() == null ? null : messageSanitizer.apply(error.getMessage());
     span.setStatus(StatusCode.ERROR);
@@ -28,6 +43,17 @@ public final class SpanErrors {
       event.put(SemanticKeys.EXCEPTION_MESSAGE, message);
     }
     span.addEvent("exception", event.build());
+  }
+
+  private static boolean causedBySql(Throwable error) {
+    int depth = 0;
+    for (Throwable current = error; current != null && depth < 32; current = current.getCause()) {
+      if (current instanceof java.sql.SQLException) {
+        return true;
+      }
+      depth++;
+    }
+    return false;
   }
 
   /**

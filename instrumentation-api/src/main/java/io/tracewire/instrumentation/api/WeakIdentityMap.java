@@ -32,8 +32,10 @@ public final class WeakIdentityMap<K, V> {
   public V computeIfAbsent(K key, Function<? super K, ? extends V> compute) {
     V value = get(key);
     if (value == null) {
-      value = compute.apply(key);
-      put(key, value);
+      purge();
+      V computed = compute.apply(key);
+      V raced = entries.putIfAbsent(new WeakKey<>(key, collected), computed);
+      value = raced != null ? raced : computed;
     }
     return value;
   }

@@ -15,6 +15,7 @@ import io.tracewire.instrumentation.api.InstrumentationConfig;
 import io.tracewire.instrumentation.api.InstrumentationContext;
 import io.tracewire.instrumentation.api.InstrumentationModule;
 import io.tracewire.instrumentation.api.MethodInterception;
+import io.tracewire.instrumentation.api.SpanErrors;
 import io.tracewire.instrumentation.api.TypeInstrumentation;
 import java.util.List;
 import java.util.Set;
@@ -69,6 +70,9 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
   public List<TypeInstrumentation> typeInstrumentations(InstrumentationContext context) {
     InstrumentationConfig config = context.config();
     boolean sanitize = config.getBoolean(SANITIZE, config.getBoolean(SANITIZE_OLD_NAME, true));
+    if (sanitize) {
+      SpanErrors.sanitizeSqlMessagesWith(SqlSanitizer::sanitizeMessage);
+    }
     JdbcTelemetry telemetry =
         new JdbcTelemetry(context.tracer(), sanitize, config.semconvOptIn("database/dup"));
     StatementRegistry statements = new StatementRegistry(telemetry);

@@ -48,6 +48,10 @@ final class JdbcTelemetry {
    * else {@code BATCH} with the distinct statements' texts joined by {@code "; "}.
    */
   ActiveSpan startBatch(DbConnectionInfo connection, List<JdbcQuery> statements, int size) {
+    if (size < 2 && statements.size() <= 1) {
+      // The conventions count a batch only from two operations on.
+      return startQuery(connection, statements.isEmpty() ? null : statements.get(0));
+    }
     String operation = "BATCH";
     String summary = null;
     String text = null;
@@ -91,15 +95,31 @@ final class JdbcTelemetry {
     span.end(thrown, messageSanitizer);
   }
 
-  /** {@code db.query.summary}, else {@code operation namespace}, else the system's name. */
+  /**
+   * {@code db.query.summary}, else {@code operation target}, else the target, else the system's
+   * name; the target is the namespace, else {@code server.address[:port]}.
+   */
   private static String name(DbConnectionInfo connection, String operation, String summary) {
     if (summary != null) {
       return summary;
     }
+    String target = target(connection);
     if (operation != null) {
-      return connection.namespace() != null ? operation + " " + connection.namespace() : operation;
+      return target != null ? operation + " " + target : operation;
     }
-    return connection.system();
+    return target != null ? target : connection.system();
+  }
+
+  private static String target(DbConnectionInfo connection) {
+    if (connection.namespace() != null) {
+      return connection.namespace();
+    }
+    if (connection.serverAddress() != null) {
+      return connection.serverPort() != null && !connection.isDefaultPort()
+          ? connection.serverAddress() + ":" + connection.serverPort()
+          : connection.serverAddress();
+    }
+    return null;
   }
 
   private SpanBuilder builder(DbConnectionInfo connection, String name) {

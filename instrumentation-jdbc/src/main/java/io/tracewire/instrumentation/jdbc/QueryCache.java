@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class QueryCache {
 
   private static final int MAX_ENTRIES = 2048;
+  /** Longer SQL is sanitized every time rather than cached: it usually carries inlined values. */
+  private static final int MAX_CACHED_LENGTH = 4096;
 
   private final ConcurrentHashMap<String, JdbcQuery> standard = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, JdbcQuery> doubleQuotedStrings = new ConcurrentHashMap<>();
@@ -27,10 +29,12 @@ final class QueryCache {
     if (query == null) {
       SqlStatementInfo info = SqlSanitizer.sanitize(sql, dialect);
       query = new JdbcQuery(sanitize ? info.queryText() : sql, info);
-      if (cache.size() >= MAX_ENTRIES) {
-        cache.clear();
+      if (sql.length() <= MAX_CACHED_LENGTH) {
+        if (cache.size() >= MAX_ENTRIES) {
+          cache.clear();
+        }
+        cache.put(sql, query);
       }
-      cache.put(sql, query);
     }
     return query;
   }

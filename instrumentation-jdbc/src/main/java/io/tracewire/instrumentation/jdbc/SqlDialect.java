@@ -23,11 +23,14 @@ public enum SqlDialect {
    */
   public static SqlDialect forSystem(String dbSystemName) {
     if (dbSystemName == null) {
-      return STANDARD;
+      return DOUBLE_QUOTES_ARE_STRINGS;
     }
     switch (dbSystemName.toLowerCase(Locale.ROOT)) {
       case "mysql":
       case "mariadb":
+      // An unknown database may be MySQL-like: reading "..." as a string hides a quoted
+      // identifier at worst, never leaks a literal.
+      case "other_sql":
         return DOUBLE_QUOTES_ARE_STRINGS;
       default:
         return STANDARD;

@@ -359,8 +359,13 @@ class SqlSanitizerTest {
     assertEquals(MYSQL, SqlDialect.forSystem("mariadb"));
     assertEquals(MYSQL, SqlDialect.forSystem("MariaDB"));
     assertEquals(STANDARD, SqlDialect.forSystem("postgresql"));
-    assertEquals(STANDARD, SqlDialect.forSystem("other_sql"));
-    assertEquals(STANDARD, SqlDialect.forSystem(null));
+    // Unknown databases are read cautiously: "..." may be a MySQL-style string literal.
+    assertEquals(MYSQL, SqlDialect.forSystem("other_sql"));
+    assertEquals(MYSQL, SqlDialect.forSystem(null));
+    assertEquals(
+        "SELECT * FROM t WHERE name = ?",
+        SqlSanitizer.sanitize("SELECT * FROM t WHERE name = \"alice\"", SqlDialect.forSystem("other_sql"))
+            .queryText());
   }
 
   @Test

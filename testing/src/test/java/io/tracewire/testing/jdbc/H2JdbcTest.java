@@ -8,6 +8,7 @@ import io.tracewire.testing.harness.Jdk;
 import io.tracewire.testing.harness.JdkMatrix;
 import io.tracewire.testing.harness.ReceivedSpan;
 import io.tracewire.testing.harness.RunResult;
+import java.util.List;
 
 /** JDBC on H2, everywhere: statements, batches, errors, pools and options. */
 class H2JdbcTest {
@@ -87,5 +88,27 @@ class H2JdbcTest {
             .assertSuccess();
     assertEquals(1, result.spans().size(), result.spans().dump());
     assertEquals(JdbcSpans.WORK, result.spans().all().get(0).name());
+  }
+
+  @JdkMatrix
+  void driverErrorsAreSanitizedOnEverySpanThatRecordsThem(Jdk jdk) {
+    RunResult result =
+        io.tracewire.testing.harness.AgentRun.of(io.tracewire.testing.scenarios.SqlFailureScenario.class)
+            .on(jdk)
+            .property(
+                "otel.instrumentation.methods.include",
+                io.tracewire.testing.scenarios.SqlFailureScenario.Repository.class.getName() + "[findCustomer]")
+            .expectSpans(2)
+            .run()
+            .assertSuccess();
+    ReceivedSpan method = result.spans().single("SqlFailureScenario$Repository.findCustomer");
+    ReceivedSpan query = result.spans().single("SELECT missing_customers");
+    assertThat(query).hasParent(method).hasStatus("ERROR");
+    assertThat(method).hasStatus("ERROR").hasAttribute("error.type", "java.lang.IllegalStateException");
+    for (ReceivedSpan span : List.of(method, query)) {
+      String events = span.events().toString();
+      assertTrue(events.contains("missing_customers"), events);
+      assertTrue(!events.contains("carol@example.com"), "literal leaked in " + span.name() + ": " + events);
+    }
   }
 }

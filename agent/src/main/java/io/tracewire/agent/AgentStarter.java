@@ -3,7 +3,7 @@ package io.tracewire.agent;
 import io.tracewire.agent.config.AgentConfig;
 import io.tracewire.agent.install.AgentInstaller;
 import io.tracewire.agent.sdk.AgentSdk;
-import io.tracewire.agent.sdk.ExporterFactory;
+import io.tracewire.agent.sdk.ExporterSettings;
 import io.tracewire.agent.sdk.ResourceFactory;
 import io.tracewire.bootstrap.TransformerGate;
 import java.lang.instrument.Instrumentation;
@@ -49,7 +49,7 @@ public final class AgentStarter {
     }
     AgentLog.info(
         "agent " + version() + " started: service.name=" + ResourceFactory.serviceName(config)
-            + ", exporter=" + ExporterFactory.describe(config) + ", instrumentations="
+            + ", exporter=" + new ExporterSettings(config).describe() + ", instrumentations="
             + modules.stream().map(m -> m.name()).collect(Collectors.joining(",")));
   }
 

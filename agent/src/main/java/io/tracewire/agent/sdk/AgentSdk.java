@@ -42,7 +42,7 @@ public final class AgentSdk implements OpenTelemetry {
   private AgentSdk(AgentConfig config, String agentVersion) {
     this.config = config;
     this.propagators = PropagatorFactory.create(config);
-    this.exporting = !ExporterFactory.exporterNames(config).contains("none");
+    this.exporting = !new ExporterSettings(config).exporterNames().contains("none");
     SdkTracerProviderBuilder builder =
         SdkTracerProvider.builder()
             .setResource(ResourceFactory.create(config, agentVersion))
@@ -130,7 +130,7 @@ public final class AgentSdk implements OpenTelemetry {
               : "no answer within " + timeout.toMillis() + " ms";
       AgentLog.info(
           notExported + " spans not exported at shutdown: " + reason + " ("
-              + ExporterFactory.describe(config) + ")");
+              + new ExporterSettings(config).describe() + ")");
     }
   }
 

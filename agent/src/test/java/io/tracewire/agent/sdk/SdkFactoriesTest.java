@@ -103,21 +103,21 @@ class SdkFactoriesTest {
 
   @Test
   void otlpEndpointGetsTheTracesPath() {
-    ExporterFactory factory = new ExporterFactory(config("otel.exporter.otlp.endpoint", "http://collector:4318/"), new ExportStats());
+    ExporterSettings factory = new ExporterSettings(config("otel.exporter.otlp.endpoint", "http://collector:4318/"));
     assertEquals("http://collector:4318/v1/traces", factory.otlpTracesEndpoint());
-    ExporterFactory specific =
-        new ExporterFactory(config("otel.exporter.otlp.traces.endpoint", "https://x:443/custom"), new ExportStats());
+    ExporterSettings specific =
+        new ExporterSettings(config("otel.exporter.otlp.traces.endpoint", "https://x:443/custom"));
     assertEquals("https://x:443/custom", specific.otlpTracesEndpoint());
-    ExporterFactory bad = new ExporterFactory(config("otel.exporter.otlp.endpoint", "collector:4318"), new ExportStats());
+    ExporterSettings bad = new ExporterSettings(config("otel.exporter.otlp.endpoint", "collector:4318"));
     assertEquals("http://localhost:4318/v1/traces", bad.otlpTracesEndpoint());
   }
 
   @Test
   void exporterNames() {
-    assertEquals(List.of("otlp"), List.copyOf(ExporterFactory.exporterNames(config())));
-    assertEquals(List.of("console"), List.copyOf(ExporterFactory.exporterNames(config("otel.traces.exporter", "logging"))));
+    assertEquals(List.of("otlp"), List.copyOf(new ExporterSettings(config()).exporterNames()));
+    assertEquals(List.of("console"), List.copyOf(new ExporterSettings(config("otel.traces.exporter", "logging")).exporterNames()));
     assertEquals(
-        List.of("otlp", "zipkin"), List.copyOf(ExporterFactory.exporterNames(config("otel.traces.exporter", "otlp,zipkin,none"))));
+        List.of("otlp", "zipkin"), List.copyOf(new ExporterSettings(config("otel.traces.exporter", "otlp,zipkin,none")).exporterNames()));
   }
 
   @Test

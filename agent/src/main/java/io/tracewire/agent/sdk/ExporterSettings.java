@@ -1,0 +1,121 @@
+package io.tracewire.agent.sdk;
+
+import io.tracewire.agent.config.AgentConfig;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code otel.traces.exporter} and the exporters' endpoints, read and validated. Kept apart from
+ * {@link ExporterFactory} so that {@code premain} can describe the export without loading any
+ * exporter class.
+ */
+public final class ExporterSettings {
+
+  static final String PROPERTY = "otel.traces.exporter";
+  static final List<String> NAMES = List.of("otlp", "zipkin", "console", "logging-otlp", "none");
+  static final String DEFAULT_OTLP_ENDPOINT = "http://localhost:4318";
+  static final String DEFAULT_ZIPKIN_ENDPOINT = "http://localhost:9411/api/v2/spans";
+  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+  private final AgentConfig config;
+
+  public ExporterSettings(AgentConfig config) {
+    this.config = config;
+  }
+
+  /** The exporter names configured, validated; {@code otlp} when none is valid. */
+  public Set<String> exporterNames() {
+    Set<String> names = new LinkedHashSet<>();
+    for (String raw : config.getList(PROPERTY)) {
+      String name = raw.toLowerCase(Locale.ROOT);
+      if (name.equals("logging")) {
+        name = "console";
+      }
+      if (NAMES.contains(name)) {
+        names.add(name);
+      } else {
+        config.warnOnce(
+            PROPERTY,
+            "invalid value '" + raw + "' in " + PROPERTY + " (expected one of "
+                + String.join(", ", NAMES) + "); "
+                + (config.getList(PROPERTY).size() > 1 ? "ignored" : "using otlp"));
+      }
+    }
+    if (names.isEmpty()) {
+      names.add("otlp");
+    }
+    if (names.size() > 1) {
+      names.remove("none");
+    }
+    return names;
+  }
+
+  /** Where spans go, for the start-up line and the dropped-spans line. */
+  public String describe() {
+    List<String> parts = new ArrayList<>();
+    for (String name : exporterNames()) {
+      if (name.equals("otlp")) {
+        parts.add("otlp " + otlpTracesEndpoint());
+      } else if (name.equals("zipkin")) {
+        parts.add("zipkin " + zipkinEndpoint());
+      } else {
+        parts.add(name);
+      }
+    }
+    return String.join(", ", parts);
+  }
+
+  /** The traces-specific property when it is set, else the general one. */
+  String signalOrGeneral(String suffix) {
+    String specific = "otel.exporter.otlp.traces." + suffix;
+    return config.raw(specific) != null ? specific : "otel.exporter.otlp." + suffix;
+  }
+
+  String otlpTracesEndpoint() {
+    String protocolProperty = signalOrGeneral("protocol");
+    String protocol = config.getString(protocolProperty, "http/protobuf").toLowerCase(Locale.ROOT);
+    if (!protocol.equals("http/protobuf")) {
+      config.warnOnce(
+          protocolProperty,
+          "unsupported value '" + protocol + "' for " + protocolProperty
+              + " (this agent sends OTLP over HTTP; every common collector accepts it on port 4318);"
+              + " using http/protobuf");
+    }
+    String specific = config.raw("otel.exporter.otlp.traces.endpoint");
+    if (specific != null) {
+      return validUrl(
+          "otel.exporter.otlp.traces.endpoint", specific, DEFAULT_OTLP_ENDPOINT + "/v1/traces");
+    }
+    String base =
+        validUrl(
+            "otel.exporter.otlp.endpoint",
+            config.getString("otel.exporter.otlp.endpoint", DEFAULT_OTLP_ENDPOINT),
+            DEFAULT_OTLP_ENDPOINT);
+    return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/v1/traces";
+  }
+
+  String zipkinEndpoint() {
+    return validUrl(
+        "otel.exporter.zipkin.endpoint",
+        config.getString("otel.exporter.zipkin.endpoint", DEFAULT_ZIPKIN_ENDPOINT),
+        DEFAULT_ZIPKIN_ENDPOINT);
+  }
+
+  private String validUrl(String property, String value, String fallback) {
+    try {
+      URI uri = new URI(value);
+      String scheme = uri.getScheme();
+      if (uri.getHost() != null && ("http".equals(scheme) || "https".equals(scheme))) {
+        return value;
+      }
+    } catch (java.net.URISyntaxException ignored) {
+      // reported below
+    }
+    return config.invalid(property, value, "an http:// or https:// URL", fallback);
+  }
+}

@@ -11,7 +11,6 @@ import io.tracewire.testing.harness.JdkMatrix;
 import io.tracewire.testing.harness.ReceivedRequest;
 import io.tracewire.testing.harness.RunResult;
 import io.tracewire.testing.scenarios.ShopScenario;
-import org.junit.jupiter.api.Test;
 
 /** Configuration as a user writes it: system properties, environment variables, mistakes. */
 class ConfigurationTest {
@@ -55,10 +54,11 @@ class ConfigurationTest {
     assertEquals(1, count, "expected once: " + warning + "\nstderr:\n" + stderr);
   }
 
-  @Test
-  void systemPropertiesWinOverEnvironmentVariables() {
+  @JdkMatrix
+  void systemPropertiesWinOverEnvironmentVariables(Jdk jdk) {
     RunResult result =
         AgentRun.of(ShopScenario.class)
+            .on(jdk)
             .env("OTEL_INSTRUMENTATION_METHODS_INCLUDE", METHODS)
             .env("OTEL_RESOURCE_ATTRIBUTES", "service.version=from-env,service.namespace=shop-env")
             .property("otel.resource.attributes", "service.version=from-property")
@@ -72,10 +72,11 @@ class ConfigurationTest {
             span -> !span.resourceAttributes().containsKey("service.namespace"));
   }
 
-  @Test
-  void environmentVariablesApplyWhenNoPropertyIsSet() {
+  @JdkMatrix
+  void environmentVariablesApplyWhenNoPropertyIsSet(Jdk jdk) {
     RunResult result =
         AgentRun.of(ShopScenario.class)
+            .on(jdk)
             .env("OTEL_INSTRUMENTATION_METHODS_INCLUDE", METHODS)
             .env("OTEL_RESOURCE_ATTRIBUTES", "service.namespace=shop-env")
             .env("OTEL_BSP_SCHEDULE_DELAY", "50")
@@ -85,10 +86,11 @@ class ConfigurationTest {
     assertThat(result.spans().single(PLACE_ORDER)).hasResourceAttribute("service.namespace", "shop-env");
   }
 
-  @Test
-  void otlpHeadersAndCompressionReachTheCollector() {
+  @JdkMatrix
+  void otlpHeadersAndCompressionReachTheCollector(Jdk jdk) {
     RunResult result =
         AgentRun.of(ShopScenario.class)
+            .on(jdk)
             .property("otel.instrumentation.methods.include", METHODS)
             .property("otel.exporter.otlp.headers", "x-api-key=secret123,x-team=core%20team")
             .property("otel.exporter.otlp.compression", "gzip")
@@ -101,10 +103,11 @@ class ConfigurationTest {
     assertTrue(request.gzip(), "expected a gzip body");
   }
 
-  @Test
-  void samplerCanDropEverything() {
+  @JdkMatrix
+  void samplerCanDropEverything(Jdk jdk) {
     RunResult result =
         AgentRun.of(ShopScenario.class)
+            .on(jdk)
             .property("otel.instrumentation.methods.include", METHODS)
             .property("otel.traces.sampler", "always_off")
             .run()
@@ -113,10 +116,11 @@ class ConfigurationTest {
     assertTrue(result.spans().isEmpty(), result.spans().dump());
   }
 
-  @Test
-  void instrumentationCanBeSwitchedOffByName() {
+  @JdkMatrix
+  void instrumentationCanBeSwitchedOffByName(Jdk jdk) {
     RunResult result =
         AgentRun.of(ShopScenario.class)
+            .on(jdk)
             .property("otel.instrumentation.methods.include", METHODS)
             .property("otel.instrumentation.methods.enabled", "false")
             .run()
@@ -125,10 +129,11 @@ class ConfigurationTest {
     assertFalse(result.stderr().contains("instrumentations=methods"), result.stderr());
   }
 
-  @Test
-  void debugLogsEveryTransformation() {
+  @JdkMatrix
+  void debugLogsEveryTransformation(Jdk jdk) {
     RunResult result =
         AgentRun.of(ShopScenario.class)
+            .on(jdk)
             .property("otel.instrumentation.methods.include", METHODS)
             .property("otel.javaagent.debug", "true")
             .expectSpans(1)

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import io.tracewire.testing.harness.AgentRun;
+import io.tracewire.testing.harness.Jdk;
+import io.tracewire.testing.harness.JdkMatrix;
 import io.tracewire.testing.harness.RunResult;
 import io.tracewire.testing.scenarios.ShopScenario;
 import java.io.IOException;
@@ -14,7 +16,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.Test;
 
 /** Every exporter the agent offers, fed by the same scenario. */
 class ExportersTest {
@@ -22,16 +23,17 @@ class ExportersTest {
   private static final String METHODS =
       ShopScenario.Checkout.class.getName() + "[placeOrder,reserve]";
 
-  private static AgentRun shop(String exporter) {
+  private static AgentRun shop(Jdk jdk, String exporter) {
     return AgentRun.of(ShopScenario.class)
+        .on(jdk)
         .property("otel.instrumentation.methods.include", METHODS)
         .property("otel.traces.exporter", exporter)
         .property("otel.service.name", "shop");
   }
 
-  @Test
-  void consolePrintsEachTraceAsATree() {
-    RunResult result = shop("console").run().assertSuccess();
+  @JdkMatrix
+  void consolePrintsEachTraceAsATree(Jdk jdk) {
+    RunResult result = shop(jdk, "console").run().assertSuccess();
     String out = result.stdout();
     assertTrue(out.contains("(service: shop)"), out);
     assertTrue(out.matches("(?s).*└─ ShopScenario\\$Checkout\\.placeOrder  INTERNAL  [0-9.]+ [mµ]?s.*"), out);
@@ -39,9 +41,9 @@ class ExportersTest {
     assertTrue(result.spans().isEmpty(), "console only: nothing over OTLP");
   }
 
-  @Test
-  void loggingOtlpPrintsOtlpJsonLines() {
-    RunResult result = shop("logging-otlp").run().assertSuccess();
+  @JdkMatrix
+  void loggingOtlpPrintsOtlpJsonLines(Jdk jdk) {
+    RunResult result = shop(jdk, "logging-otlp").run().assertSuccess();
     List<String> json =
         result.stdout().lines().filter(line -> line.startsWith("{\"resourceSpans\":")).toList();
     assertFalse(json.isEmpty(), result.stdout());
@@ -51,8 +53,8 @@ class ExportersTest {
     assertTrue(all.contains("{\"key\":\"service.name\",\"value\":{\"stringValue\":\"shop\"}}"), all);
   }
 
-  @Test
-  void zipkinPostsJsonV2() throws IOException {
+  @JdkMatrix
+  void zipkinPostsJsonV2(Jdk jdk) throws IOException {
     List<String> bodies = new CopyOnWriteArrayList<>();
     HttpServer zipkin = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     zipkin.createContext(
@@ -66,7 +68,7 @@ class ExportersTest {
         });
     zipkin.start();
     try {
-      shop("zipkin")
+      shop(jdk, "zipkin")
           .property(
               "otel.exporter.zipkin.endpoint",
               "http://127.0.0.1:" + zipkin.getAddress().getPort() + "/api/v2/spans")
@@ -81,16 +83,16 @@ class ExportersTest {
     assertTrue(all.contains("\"parentId\":"), all);
   }
 
-  @Test
-  void noneExportsNothing() {
-    RunResult result = shop("none").run().assertSuccess();
+  @JdkMatrix
+  void noneExportsNothing(Jdk jdk) {
+    RunResult result = shop(jdk, "none").run().assertSuccess();
     assertTrue(result.spans().isEmpty(), result.spans().dump());
     assertFalse(result.stdout().contains("trace "), result.stdout());
   }
 
-  @Test
-  void severalExportersAtOnce() {
-    RunResult result = shop("otlp,console").expectSpans(2).run().assertSuccess();
+  @JdkMatrix
+  void severalExportersAtOnce(Jdk jdk) {
+    RunResult result = shop(jdk, "otlp,console").expectSpans(2).run().assertSuccess();
     assertEquals(1, result.spans().named("ShopScenario$Checkout.placeOrder").size());
     assertTrue(result.stdout().contains("└─ ShopScenario$Checkout.placeOrder"), result.stdout());
   }
@@ -99,10 +101,11 @@ class ExportersTest {
    * The jar leaves out what the agent does not reach; this run reaches everything it ships
    * (every exporter, propagator and instrumentation, debug on) and must find every class.
    */
-  @Test
-  void everyExporterAndInstrumentationAtOnce() {
+  @JdkMatrix
+  void everyExporterAndInstrumentationAtOnce(Jdk jdk) {
     RunResult result =
         AgentRun.of(io.tracewire.testing.scenarios.JdbcScenario.class)
+            .on(jdk)
             .property(
                 "otel.instrumentation.methods.include",
                 io.tracewire.testing.scenarios.JdbcScenario.Work.class.getName() + "[run]")

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
 
 /**
  * What the agent may cost: a broken collector never holds the JVM's exit for long, and a class
@@ -34,21 +33,21 @@ class OverheadBoundsTest {
   private static final Pattern DROPPED =
       Pattern.compile("tracewire: (\\d+) spans not exported at shutdown: (.+) \\((.+)\\)");
 
-  @Test
-  void deadCollectorDoesNotHoldExit() throws IOException {
+  @JdkMatrix
+  void deadCollectorDoesNotHoldExit(Jdk jdk) throws IOException {
     int deadPort;
     try (ServerSocket probe = new ServerSocket(0)) {
       deadPort = probe.getLocalPort();
     }
-    RunResult result = runManyStatements("http://127.0.0.1:" + deadPort);
+    RunResult result = runManyStatements(jdk, "http://127.0.0.1:" + deadPort);
     Matcher dropped = droppedLine(result);
     assertTrue(Long.parseLong(dropped.group(1)) > 0, dropped.group());
     assertEquals("connection refused", dropped.group(2), dropped.group());
     assertTrue(dropped.group(3).contains("127.0.0.1:" + deadPort), dropped.group());
   }
 
-  @Test
-  void blackHoleCollectorDoesNotHoldExit() throws IOException {
+  @JdkMatrix
+  void blackHoleCollectorDoesNotHoldExit(Jdk jdk) throws IOException {
     List<Socket> accepted = new CopyOnWriteArrayList<>();
     try (ServerSocket blackHole = new ServerSocket(0)) {
       Thread acceptor =
@@ -65,7 +64,7 @@ class OverheadBoundsTest {
               });
       acceptor.setDaemon(true);
       acceptor.start();
-      RunResult result = runManyStatements("http://127.0.0.1:" + blackHole.getLocalPort());
+      RunResult result = runManyStatements(jdk, "http://127.0.0.1:" + blackHole.getLocalPort());
       Matcher dropped = droppedLine(result);
       assertTrue(Long.parseLong(dropped.group(1)) > 0, dropped.group());
     } finally {
@@ -75,9 +74,10 @@ class OverheadBoundsTest {
     }
   }
 
-  private static RunResult runManyStatements(String endpoint) {
+  private static RunResult runManyStatements(Jdk jdk, String endpoint) {
     RunResult result =
         AgentRun.of(ManyStatementsScenario.class)
+            .on(jdk)
             .property("otel.exporter.otlp.endpoint", endpoint)
             .property("otel.bsp.schedule.delay", "5000")
             .property("tracewire.shutdown.timeout", "1000")

@@ -6,18 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tracewire.demo.ShopDemo;
 import io.tracewire.testing.harness.AgentRun;
+import io.tracewire.testing.harness.Jdk;
+import io.tracewire.testing.harness.JdkMatrix;
 import io.tracewire.testing.harness.ReceivedSpan;
 import io.tracewire.testing.harness.RunResult;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /** The demo shop, run under the agent as the README runs it, yields the traces it promises. */
 class DemoTest {
 
-  @Test
-  void requestsAreTracesOfMethodAndDatabaseSpans() {
+  @JdkMatrix
+  void requestsAreTracesOfMethodAndDatabaseSpans(Jdk jdk) {
     RunResult result =
         AgentRun.of(ShopDemo.class)
+            .on(jdk)
             .property(
                 "otel.instrumentation.methods.include",
                 "io.tracewire.demo.Catalogue[createSchema,seed];io.tracewire.demo.Storefront[handle,history];"

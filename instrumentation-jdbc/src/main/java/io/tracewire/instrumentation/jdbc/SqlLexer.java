@@ -2,8 +2,11 @@ package io.tracewire.instrumentation.jdbc;
 
 import io.tracewire.instrumentation.jdbc.SqlToken.Kind;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * One left-to-right pass over SQL text that writes the sanitized text and collects tokens. Every
@@ -35,6 +38,31 @@ final class SqlLexer {
   // Inside [...] a colon is a slice bound (a[1:2]), never an Oracle placeholder.
   private int bracketDepth;
 
+  // Credentials. After IDENTIFIED BY (and PASSWORD in a user or role statement) comes a password,
+  // which may be unquoted (Oracle's IDENTIFIED BY Secr3t) or a quoted identifier ("P@ss"); either
+  // way it is lexed as usual and then replaced, up to the next separator, by one "?".
+  private static final Set<String> USER_KINDS =
+      new HashSet<>(Arrays.asList("USER", "ROLE", "LOGIN", "GROUP"));
+  private static final Set<String> USER_KIND_MODIFIERS =
+      new HashSet<>(Arrays.asList("OR", "REPLACE", "APPLICATION"));
+  /** Words after PASSWORD that are options rather than a password: PASSWORD EXPIRE, FOR u. */
+  private static final Set<String> PASSWORD_OPTIONS =
+      new HashSet<>(Arrays.asList("EXPIRE", "HISTORY", "REUSE", "REQUIRE", "FOR", "TO", "NULL"));
+
+  /** Token index where the current statement starts, to tell CREATE USER from a column. */
+  private int statementStart;
+  private boolean secretPending;
+  /** The pending secret follows PASSWORD, which may be followed by "=" and by options. */
+  private boolean secretAfterPassword;
+  private boolean secretEqualsAllowed;
+  /** Where the secret being read started in {@link #out}, or -1. */
+  private int secretOutStart = -1;
+  private int secretTokenStart;
+  private int secretDepth;
+  /** Index of the token that replaced the last secret, for IDENTIFIED BY new REPLACE old. */
+  private int secretToken = -1;
+  private final List<String> secretWords = new ArrayList<>();
+
   private SqlLexer(String in, SqlDialect dialect) {
     this.in = in;
     this.length = in.length();
@@ -57,10 +85,24 @@ final class SqlLexer {
     return tokens;
   }
 
+  /**
+   * Passwords that were hidden and were written as names (unquoted or in quotes of an identifier),
+   * as written; a driver message may repeat them as a column name.
+   */
+  List<String> secretWords() {
+    return secretWords;
+  }
+
   private void run() {
     while (pos < length) {
       char c = in.charAt(pos);
       char next = charAt(pos + 1);
+      if (secretOutStart >= 0 && secretDepth == 0 && endsSecret(c)) {
+        closeSecret();
+      }
+      if (secretPending && !Character.isWhitespace(c) && !startsComment(c, next)) {
+        startSecret(c);
+      }
       if (Character.isWhitespace(c)) {
         out.append(c);
         pos++;
@@ -109,6 +151,167 @@ final class SqlLexer {
         pos++;
       }
     }
+    if (secretOutStart >= 0) {
+      closeSecret();
+    }
+  }
+
+  // ---- credentials
+
+  private boolean startsComment(char c, char next) {
+    return (c == '-' && next == '-') || (c == '/' && next == '*') || (c == '#' && mysql);
+  }
+
+  private static boolean endsSecret(char c) {
+    return Character.isWhitespace(c) || c == ';' || c == ',' || c == ')';
+  }
+
+  private void armSecret(boolean afterPassword) {
+    secretPending = true;
+    secretAfterPassword = afterPassword;
+    secretEqualsAllowed = afterPassword;
+  }
+
+  private void startSecret(char c) {
+    if (c == '=' && secretEqualsAllowed) {
+      secretEqualsAllowed = false; // PASSWORD = 'x': the "=" is written as usual
+      return;
+    }
+    secretPending = false;
+    if (c == ';' || c == ',' || c == ')') {
+      return; // nothing follows: RETAIN CURRENT PASSWORD;
+    }
+    secretOutStart = out.length();
+    secretTokenStart = tokens.size();
+    secretDepth = 0;
+    listState = LIST_NONE;
+  }
+
+  private void closeSecret() {
+    int start = secretOutStart;
+    secretOutStart = -1;
+    List<SqlToken> hidden = tokens.subList(secretTokenStart, tokens.size());
+    if (hidden.isEmpty() || (hidden.size() == 1 && keepsKeyword(hidden.get(0)))) {
+      return;
+    }
+    for (SqlToken token : hidden) {
+      if (token.kind == Kind.WORD || token.kind == Kind.QUOTED) {
+        secretWords.add(token.text);
+      }
+    }
+    hidden.clear();
+    out.setLength(start);
+    out.append('?');
+    tokens.add(SqlToken.LITERAL);
+    secretToken = tokens.size() - 1;
+    listState = LIST_NONE;
+  }
+
+  /**
+   * Keywords standing where a password could: IDENTIFIED BY PASSWORD '*hash' (MariaDB), BY VALUES
+   * 'hash' (Oracle), BY RANDOM PASSWORD (MySQL), PASSWORD EXPIRE. A password that happens to be one
+   * of these words and is followed like them is the price of keeping the keywords.
+   */
+  private boolean keepsKeyword(SqlToken token) {
+    if (token.kind != Kind.WORD) {
+      return false;
+    }
+    String word = token.text.toUpperCase(Locale.ROOT);
+    if (word.equals("IDENTIFIED")) {
+      return true; // introduces a password, never is one: PASSWORD IDENTIFIED BY x
+    }
+    if (secretAfterPassword) {
+      return PASSWORD_OPTIONS.contains(word);
+    }
+    int next = skipWhitespace(pos);
+    if (word.equals("PASSWORD") || word.equals("VALUES")) {
+      char quote = charAt(next);
+      if (quote == '\'' || quote == '"') {
+        armSecret(false); // the hash that follows is hidden whatever its quoting
+        return true;
+      }
+      return false;
+    }
+    return word.equals("RANDOM")
+        && in.regionMatches(true, next, "PASSWORD", 0, 8)
+        && !isIdentifierPart(charAt(next + 8));
+  }
+
+  /** Arms the secret after the words that introduce one; called with the newest token added. */
+  private void credentialWord(SqlToken token) {
+    int last = tokens.size() - 1;
+    String word = token.text.toUpperCase(Locale.ROOT);
+    switch (word) {
+      case "BY":
+        if (last >= 1 && tokens.get(last - 1).isWord("IDENTIFIED")) {
+          armSecret(false);
+        } else if (afterIdentifiedWithPlugin(last)) {
+          armSecret(false);
+        }
+        break;
+      case "AS":
+      case "USING":
+        // MySQL IDENTIFIED WITH plugin AS 'hash', MariaDB IDENTIFIED VIA plugin USING 'x'
+        if (afterIdentifiedWithPlugin(last)) {
+          armSecret(false);
+        }
+        break;
+      case "REPLACE":
+        // IDENTIFIED BY new REPLACE old: the current password follows
+        if (secretToken >= 0 && secretToken == last - 1) {
+          armSecret(false);
+        }
+        break;
+      case "PASSWORD":
+      case "OLD_PASSWORD":
+        if (isUserStatement(last)) {
+          armSecret(true);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** {@code IDENTIFIED WITH|VIA plugin} right before the token at {@code last}. */
+  private boolean afterIdentifiedWithPlugin(int last) {
+    if (last < 3 || !tokens.get(last - 3).isWord("IDENTIFIED")) {
+      return false;
+    }
+    SqlToken how = tokens.get(last - 2);
+    SqlToken plugin = tokens.get(last - 1);
+    return (how.isWord("WITH") || how.isWord("VIA"))
+        && plugin.kind != Kind.PUNCT
+        && plugin.kind != Kind.OPERATOR;
+  }
+
+  /**
+   * CREATE/ALTER USER, ROLE, LOGIN or GROUP, or SET PASSWORD: where PASSWORD is an option and not
+   * a column of a table.
+   */
+  private boolean isUserStatement(int passwordAt) {
+    int k = statementStart;
+    if (k >= passwordAt) {
+      return false;
+    }
+    SqlToken first = tokens.get(k);
+    if (first.isWord("SET")) {
+      return k + 1 == passwordAt;
+    }
+    if (!first.isWord("CREATE") && !first.isWord("ALTER")) {
+      return false;
+    }
+    k++;
+    // At most OR REPLACE: a bounded look keeps many PASSWORD words from making this quadratic.
+    int modifiersEnd = Math.min(passwordAt, k + 2);
+    while (k < modifiersEnd
+        && tokens.get(k).kind == Kind.WORD
+        && USER_KIND_MODIFIERS.contains(tokens.get(k).text.toUpperCase(Locale.ROOT))) {
+      k++;
+    }
+    return k < passwordAt
+        && tokens.get(k).kind == Kind.WORD
+        && USER_KINDS.contains(tokens.get(k).text.toUpperCase(Locale.ROOT));
   }
 
   // ---- comments: the markers stay so the text still reads as SQL, the content never does
@@ -432,6 +635,13 @@ final class SqlLexer {
   }
 
   private void emit(SqlToken token, String text) {
+    if (secretOutStart >= 0) {
+      if (token.isPunct('(')) {
+        secretDepth++;
+      } else if (token.isPunct(')')) {
+        secretDepth--;
+      }
+    }
     if (listState == LIST_OPEN) {
       boolean questionMark = token.kind == Kind.PLACEHOLDER && token.text.equals("?");
       if (token.kind == Kind.LITERAL || questionMark) {
@@ -450,6 +660,11 @@ final class SqlLexer {
     }
     out.append(text);
     tokens.add(token);
+    if (token.isPunct(';')) {
+      statementStart = tokens.size();
+    } else if (token.kind == Kind.WORD && secretOutStart < 0) {
+      credentialWord(token);
+    }
     if (listState == LIST_AFTER_IN) {
       if (token.isPunct('(')) {
         listState = LIST_OPEN;
@@ -471,6 +686,14 @@ final class SqlLexer {
   private int skipDigits(int from) {
     int k = from;
     while (k < length && isDigit(in.charAt(k))) {
+      k++;
+    }
+    return k;
+  }
+
+  private int skipWhitespace(int from) {
+    int k = from;
+    while (k < length && Character.isWhitespace(in.charAt(k))) {
       k++;
     }
     return k;

@@ -13,6 +13,13 @@ package io.tracewire.instrumentation.jdbc;
  *       in {@link SqlDialect#DOUBLE_QUOTES_ARE_STRINGS}), numbers ({@code 42}, {@code 4.2e1},
  *       {@code .5}, {@code 0xFF}). {@code TRUE}, {@code FALSE} and {@code NULL} are keywords and
  *       stay.
+ *   <li>A password becomes {@code ?} whatever its quoting, since Oracle's {@code IDENTIFIED BY
+ *       Secr3t} or {@code IDENTIFIED BY "P@ss"} is no literal to the lexer: the token after {@code
+ *       IDENTIFIED BY} (also MySQL's {@code IDENTIFIED WITH plugin BY|AS}, MariaDB's {@code
+ *       IDENTIFIED VIA plugin USING}, Oracle's {@code REPLACE old}), and in {@code CREATE/ALTER
+ *       USER|ROLE|LOGIN|GROUP} and {@code SET PASSWORD} the token after {@code PASSWORD [=]}.
+ *       Keywords in that place stay: {@code BY VALUES '...'}, {@code BY RANDOM PASSWORD}, {@code
+ *       PASSWORD EXPIRE}, {@code PASSWORD NULL}. Elsewhere {@code password} is a column and stays.
  *   <li>A minus sign is never part of the number: {@code -5} becomes {@code -?}. Telling a sign
  *       from a subtraction needs a parser, and the sign is not data.
  *   <li>Comment text becomes {@code ?}, the markers stay: {@code -- ?}, {@code /* ? *}{@code /},
@@ -59,11 +66,14 @@ public final class SqlSanitizer {
    * Sanitizes the message of a driver exception, which often echoes the statement and the
    * offending value. The message is read as free text: {@code '...'} and numbers become {@code ?};
    * {@code "..."} stays when it looks like an identifier, is sanitized inside when it holds a
-   * statement, and becomes {@code ?} otherwise or when it follows {@code ": "}; PostgreSQL's {@code
-   * Key (col)=(...)} and {@code Failing row contains (...)} lose their values; MySQL's {@code near
-   * '...' at line N} and statements after H2's {@code SQL statement:} or MariaDB's {@code Query
-   * is:} are sanitized as SQL. Identifiers and error codes may remain; literals must not. Only the
-   * first {@link #MAX_SQL_LENGTH} characters are read.
+   * statement, and becomes {@code ?} otherwise or when it follows a word that introduces a value
+   * ({@code ": "}, {@code constant}, {@code converting}, {@code value}, ...); PostgreSQL's {@code
+   * Key (col)=(...)} and {@code Failing row contains (...)} and SQL Server's {@code duplicate key
+   * value is (...)} lose their values, MySQL's {@code Duplicate entry '...'} too even when the value
+   * holds quotes; MySQL's {@code near '...' at line N}, H2's quoted statement and statements after
+   * H2's {@code SQL statement:} or MariaDB's {@code Query is:} are sanitized as SQL, and a password
+   * hidden there is hidden from the whole message. Identifiers and error codes may remain;
+   * literals must not. Only the first {@link #MAX_SQL_LENGTH} characters are read.
    *
    * @return null for null
    */

@@ -114,6 +114,105 @@ class SqlMessageSanitizerTest {
     }
   }
 
+  @Test
+  void h2ConstantsThatCannotBeParsedAreHidden() {
+    assertEquals(
+        "Cannot parse \"TIMESTAMP\" constant \"?\"; SQL statement:\n"
+            + "SELECT TIMESTAMP ? [22007-240]",
+        sanitize(
+            "Cannot parse \"TIMESTAMP\" constant \"bob smith\"; SQL statement:\n"
+                + "SELECT TIMESTAMP 'bob smith' [22007-240]"));
+    // Without spaces the value would pass for an identifier.
+    assertEquals(
+        "Cannot parse \"DATE\" constant \"?\"",
+        sanitize("Cannot parse \"DATE\" constant \"bobsmith\""));
+    assertEquals(
+        "Cannot parse \"INTERVAL\" constant \"?\"",
+        sanitize("Cannot parse \"INTERVAL\" constant \"jane \"\"jd\"\" doe\""));
+    assertEquals(
+        "Invalid TO_CHAR format \"?\"", sanitize("Invalid TO_CHAR format \"jane doe\""));
+    assertEquals("Error parsing \"?\"", sanitize("Error parsing \"jane doe\""));
+  }
+
+  @Test
+  void h2StatementInASyntaxErrorIsSanitizedAsSql() {
+    // H2 writes the line break as \000a: the comment ends there, not at the closing quote.
+    String message =
+        "Syntax error in SQL statement \"SELECT * FROM users WHERE email = 'x' -- secret note"
+            + "\\000a[*]FRM\"; SQL statement:\n"
+            + "SELECT * FROM users WHERE email = 'x' -- secret note\nFRM [42000-240]";
+    assertEquals(
+        "Syntax error in SQL statement \"SELECT * FROM users WHERE email = ? -- ?\\000a[*]FRM\";"
+            + " SQL statement:\nSELECT * FROM users WHERE email = ? -- ?\nFRM [42000-240]",
+        sanitize(message));
+    // Doubled quotes and backslashes are H2's escaping, not the end of a string or identifier.
+    assertEquals(
+        "Syntax error in SQL statement \"SELECT \"\"a b\"\", ? [*]FRM\" [42000-240]",
+        sanitize(
+            "Syntax error in SQL statement \"SELECT \"\"a b\"\", 'it\\\\''s secret' [*]FRM\""
+                + " [42000-240]"));
+    // An unterminated string hides the rest of the statement, as it does in SQL.
+    assertEquals(
+        "Syntax error in SQL statement \"SELECT ?\" [42000-240]",
+        sanitize("Syntax error in SQL statement \"SELECT $$ bob smith [*]FRM\" [42000-240]"));
+  }
+
+  @Test
+  void h2PasswordsAreHiddenWhereverTheMessageRepeatsThem() {
+    // H2 takes an unquoted password for a column and names it, upper-cased, in the message.
+    assertEquals(
+        "Column \"?\" not found; SQL statement:\nCREATE USER bob PASSWORD ? [42122-240]",
+        sanitize(
+            "Column \"SECR3TPASS\" not found; SQL statement:\n"
+                + "CREATE USER bob PASSWORD Secr3tPass [42122-240]"));
+    assertEquals(
+        "Syntax error in SQL statement \"ALTER USER sa [*]IDENTIFIED BY ?\";"
+            + " expected \"SET, RENAME TO, ADMIN\"; SQL statement:\n"
+            + "ALTER USER sa IDENTIFIED BY ? [42001-240]",
+        sanitize(
+            "Syntax error in SQL statement \"ALTER USER sa [*]IDENTIFIED BY Secr3tPass\";"
+                + " expected \"SET, RENAME TO, ADMIN\"; SQL statement:\n"
+                + "ALTER USER sa IDENTIFIED BY Secr3tPass [42001-240]"));
+    // Only whole words go: a name that merely contains the password stays.
+    assertEquals(
+        "Column \"PW_HISTORY\" not found; SQL statement:\nCREATE USER bob PASSWORD ? [42122-240]",
+        sanitize(
+            "Column \"PW_HISTORY\" not found; SQL statement:\n"
+                + "CREATE USER bob PASSWORD pw [42122-240]"));
+  }
+
+  @Test
+  void realH2ErrorsKeepNoValueOrPassword() throws SQLException {
+    try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:values");
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE people (id INT PRIMARY KEY, born DATE, mood ENUM('a', 'b'))");
+      String[] failing = {
+        "SELECT TIMESTAMP 'bob smith'",
+        "SELECT CAST('bob smith' AS DATE)",
+        "INSERT INTO people (id, born) VALUES (1, 'bob smith')",
+        "INSERT INTO people (id, mood) VALUES (2, 'bob smith')",
+        "SELECT INTERVAL 'bob smith' DAY",
+        "SELECT TO_CHAR(1, 'bob smith')",
+        "CREATE USER bob PASSWORD Secr3tPass",
+        "CREATE USER bob PASSWORD \"Secr3tPass\"",
+        "ALTER USER sa IDENTIFIED BY Secr3tPass",
+        "ALTER USER sa SET PASSWORD Secr3tPass",
+        "SELECT * FROM people WHERE id = 1 -- bob smith\nFRM",
+      };
+      for (String sql : failing) {
+        try {
+          statement.execute(sql);
+        } catch (SQLException e) {
+          String sanitized = sanitize(e.getMessage());
+          assertFalse(sanitized.toLowerCase().contains("bob smith"), sanitized);
+          assertFalse(sanitized.toLowerCase().contains("secr3t"), sanitized);
+          continue;
+        }
+        throw new AssertionError("did not fail: " + sql);
+      }
+    }
+  }
+
   // ---- MySQL / MariaDB
 
   @Test
@@ -155,6 +254,38 @@ class SqlMessageSanitizerTest {
   }
 
   @Test
+  void mysqlDuplicateEntryHidesValuesHoldingQuotes() {
+    assertEquals(
+        "Duplicate entry ? for key ?", sanitize("Duplicate entry 'x' for key 'PRIMARY'"));
+    assertEquals(
+        "Duplicate entry ? for key ?",
+        sanitize("Duplicate entry 'O'Brien-jane@example.com' for key 'users.email'"));
+    assertEquals(
+        "Duplicate entry ? for key ?",
+        sanitize("Duplicate entry 'it's a 'quoted' secret' for key 'PRIMARY'"));
+    assertEquals(
+        "Incorrect integer value: ? for column ? at row ?",
+        sanitize("Incorrect integer value: 'O'Brien' for column 'id' at row 1"));
+    assertEquals(
+        "Incorrect datetime value: ? for column `shop`.`users`.`born` at row ?",
+        sanitize(
+            "Incorrect datetime value: 'bob smith' for column `shop`.`users`.`born` at row 1"));
+  }
+
+  @Test
+  void mysqlPasswordsInASyntaxErrorFragment() {
+    String message =
+        "You have an error in your SQL syntax; check the manual for the right syntax to use near"
+            + " 'IDENTIFIED BY Secr3tPass' at line 1";
+    String sanitized = sanitize(message);
+    assertTrue(sanitized.endsWith("near 'IDENTIFIED BY ?' at line ?"), sanitized);
+    assertEquals(
+        "(conn=?) Operation CREATE USER failed\nQuery is: CREATE USER u IDENTIFIED BY ?",
+        sanitize(
+            "(conn=3) Operation CREATE USER failed\nQuery is: CREATE USER u IDENTIFIED BY S3cr"));
+  }
+
+  @Test
   void mariadbQueryTail() {
     String message =
         "(conn=9) Data too long for column 'name' at row 1\n"
@@ -193,6 +324,27 @@ class SqlMessageSanitizerTest {
   }
 
   @Test
+  void postgresKeyDetailWithAParenthesisInTheValue() {
+    assertEquals(
+        "Detail: Key (email)=(?) already exists.",
+        sanitize("Detail: Key (email)=(bob:-)@example.com) already exists."));
+    assertEquals(
+        "Detail: Key (id)=(?) is not present in table \"users\".",
+        sanitize("Detail: Key (id)=(x) y) is not present in table \"users\"."));
+    // Ranges leave parentheses unbalanced.
+    assertEquals(
+        "Detail: Key (room, during)=(?) conflicts with existing key (room, during)=(?).",
+        sanitize(
+            "Detail: Key (room, during)=(101, [\"2024-01-01 10:00\",\"2024-01-01 11:00\"))"
+                + " conflicts with existing key (room, during)=(101, [\"2024-01-01 09:00\","
+                + "\"2024-01-01 10:30\"))."));
+    // Without a recognisable end the rest of the line goes.
+    assertEquals(
+        "Detail: Key (email)=(?\nnext line",
+        sanitize("Detail: Key (email)=(bob) and more\nnext line"));
+  }
+
+  @Test
   void postgresFailingRow() {
     String message =
         "ERROR: null value in column \"email\" of relation \"users\" violates not-null constraint\n"
@@ -217,6 +369,54 @@ class SqlMessageSanitizerTest {
     assertEquals(
         "ERROR: division by zero\n  Where: SQL statement \"UPDATE t SET a = ? / ?\"",
         sanitize(message));
+  }
+
+  // ---- SQL Server
+
+  @Test
+  void sqlServerDuplicateKeyValue() {
+    assertEquals(
+        "Violation of UNIQUE KEY constraint ?. Cannot insert duplicate key in object ?."
+            + " The duplicate key value is (?).",
+        sanitize(
+            "Violation of UNIQUE KEY constraint 'UQ_users_email'. Cannot insert duplicate key in"
+                + " object 'dbo.users'. The duplicate key value is (jane@example.com)."));
+    assertEquals(
+        "Cannot insert duplicate key row in object ? with unique index ?."
+            + " The duplicate key value is (?).",
+        sanitize(
+            "Cannot insert duplicate key row in object 'dbo.users' with unique index 'IX_name'."
+                + " The duplicate key value is (jane (jd) doe, 42)."));
+    assertEquals(
+        "The duplicate key value is (?). The statement has been terminated.",
+        sanitize(
+            "The duplicate key value is (jane) doe). The statement has been terminated."));
+  }
+
+  @Test
+  void sqlServerConversionAndTruncation() {
+    assertEquals(
+        "Conversion failed when converting the varchar value ? to data type int.",
+        sanitize(
+            "Conversion failed when converting the varchar value 'jane doe' to data type int."));
+    assertEquals(
+        "String or binary data would be truncated in table ?, column ?. Truncated value: ?.",
+        sanitize(
+            "String or binary data would be truncated in table 'shop.dbo.users', column 'name'."
+                + " Truncated value: 'jane smi'."));
+  }
+
+  // ---- Oracle
+
+  @Test
+  void oracleValueTooLargeKeepsTheColumn() {
+    assertEquals(
+        "ORA-12899: value too large for column \"S\".\"T\".\"C\" (actual: ?, maximum: ?)",
+        sanitize(
+            "ORA-12899: value too large for column \"S\".\"T\".\"C\" (actual: 20, maximum: 10)"));
+    assertEquals(
+        "ORA-00001: unique constraint (HR.EMP_EMAIL_UK) violated",
+        sanitize("ORA-00001: unique constraint (HR.EMP_EMAIL_UK) violated"));
   }
 
   // ---- free text

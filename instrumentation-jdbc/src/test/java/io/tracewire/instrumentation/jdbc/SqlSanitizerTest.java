@@ -151,6 +151,148 @@ class SqlSanitizerTest {
     assertEquals("SELECT orders", info.querySummary());
   }
 
+  // ---- credentials
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '~',
+      value = {
+        // dialect | sql | expected
+        "standard | CREATE USER bob IDENTIFIED BY Secr3tPass | CREATE USER bob IDENTIFIED BY ?",
+        "standard | ALTER USER bob IDENTIFIED BY \"P@ssw0rd!\" | ALTER USER bob IDENTIFIED BY ?",
+        "standard | alter user bob identified by p@ss!w0rd; | alter user bob identified by ?;",
+        "standard | ALTER USER bob IDENTIFIED BY `s3cr`, x | ALTER USER bob IDENTIFIED BY ?, x",
+        "standard | ALTER USER bob IDENTIFIED BY [s3cr] | ALTER USER bob IDENTIFIED BY ?",
+        "standard | ALTER USER bob IDENTIFIED BY $$s3 cr$$ | ALTER USER bob IDENTIFIED BY ?",
+        "standard | ALTER USER bob IDENTIFIED BY \"unterminated | ALTER USER bob IDENTIFIED BY ?",
+        "standard | ALTER USER bob IDENTIFIED BY a1 REPLACE b2 "
+            + "| ALTER USER bob IDENTIFIED BY ? REPLACE ?",
+        "standard | SET ROLE r IDENTIFIED BY S3cr | SET ROLE r IDENTIFIED BY ?",
+        "mysql    | CREATE USER 'u'@'%' IDENTIFIED BY 'pw' | CREATE USER ?@? IDENTIFIED BY ?",
+        "mysql    | CREATE USER u IDENTIFIED BY \"pw\" | CREATE USER u IDENTIFIED BY ?",
+        "mysql    | CREATE USER u IDENTIFIED BY S3cr | CREATE USER u IDENTIFIED BY ?",
+        "mysql    | CREATE USER u IDENTIFIED WITH mysql_native_password BY 'pw' "
+            + "| CREATE USER u IDENTIFIED WITH mysql_native_password BY ?",
+        "mysql    | CREATE USER u IDENTIFIED WITH 'sha256_password' BY S3cr "
+            + "| CREATE USER u IDENTIFIED WITH ? BY ?",
+        "mysql    | CREATE USER u IDENTIFIED WITH caching_sha2_password AS S3cr "
+            + "| CREATE USER u IDENTIFIED WITH caching_sha2_password AS ?",
+        "mysql    | CREATE USER u IDENTIFIED VIA ed25519 USING PASSWORD('a b') "
+            + "| CREATE USER u IDENTIFIED VIA ed25519 USING ?",
+        "standard | CREATE ROLE r PASSWORD 'pw' | CREATE ROLE r PASSWORD ?",
+        "standard | ALTER USER u WITH PASSWORD 'pw' | ALTER USER u WITH PASSWORD ?",
+        "standard | CREATE ROLE r WITH LOGIN PASSWORD S3cr | CREATE ROLE r WITH LOGIN PASSWORD ?",
+        "standard | CREATE USER u PASSWORD \"S3cr\" ADMIN | CREATE USER u PASSWORD ? ADMIN",
+        "standard | CREATE LOGIN l WITH PASSWORD = 'pw' | CREATE LOGIN l WITH PASSWORD = ?",
+        "standard | CREATE LOGIN l WITH PASSWORD=S3cr, CHECK_POLICY=ON "
+            + "| CREATE LOGIN l WITH PASSWORD=?, CHECK_POLICY=ON",
+        "standard | CREATE OR REPLACE USER u PASSWORD S3cr | CREATE OR REPLACE USER u PASSWORD ?",
+        "standard | ALTER USER u SET PASSWORD S3cr | ALTER USER u SET PASSWORD ?",
+        "mysql    | SET PASSWORD = S3cr | SET PASSWORD = ?",
+      })
+  void hidesPasswordsWhateverTheirQuoting(String dialect, String sql, String expected) {
+    SqlDialect lexing = dialect.equals("mysql") ? MYSQL : STANDARD;
+    assertEquals(expected, SqlSanitizer.sanitize(sql, lexing).queryText());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '~',
+      value = {
+        // Keywords that stand where a password could, and are kept.
+        "ALTER USER u IDENTIFIED BY VALUES 'S:9F' | ALTER USER u IDENTIFIED BY VALUES ?",
+        "ALTER USER u IDENTIFIED BY VALUES \"S:9F\" | ALTER USER u IDENTIFIED BY VALUES ?",
+        "CREATE USER u IDENTIFIED BY PASSWORD '*9F' | CREATE USER u IDENTIFIED BY PASSWORD ?",
+        "CREATE USER u IDENTIFIED BY RANDOM PASSWORD | CREATE USER u IDENTIFIED BY RANDOM PASSWORD",
+        "CREATE USER u IDENTIFIED BY ? PASSWORD EXPIRE "
+            + "| CREATE USER u IDENTIFIED BY ? PASSWORD EXPIRE",
+        "ALTER USER u PASSWORD HISTORY 5 | ALTER USER u PASSWORD HISTORY ?",
+        "ALTER ROLE r PASSWORD NULL | ALTER ROLE r PASSWORD NULL",
+        "ALTER USER u DISCARD OLD PASSWORD; SELECT 1 | ALTER USER u DISCARD OLD PASSWORD; SELECT ?",
+        "ALTER USER u IDENTIFIED EXTERNALLY | ALTER USER u IDENTIFIED EXTERNALLY",
+        // PASSWORD outside a user or role statement is a column.
+        "SELECT password FROM users | SELECT password FROM users",
+        "SELECT id, password, name FROM users | SELECT id, password, name FROM users",
+        "UPDATE users SET password = ? WHERE id = ? | UPDATE users SET password = ? WHERE id = ?",
+        "CREATE TABLE users (password VARCHAR(60)) | CREATE TABLE users (password VARCHAR(?))",
+        "ALTER TABLE user ADD password TEXT | ALTER TABLE user ADD password TEXT",
+        "CREATE USER u PASSWORD 'x'; SELECT password FROM t "
+            + "| CREATE USER u PASSWORD ?; SELECT password FROM t",
+      })
+  void keepsCredentialKeywordsAndPasswordColumns(String sql, String expected) {
+    assertEquals(expected, text(sql));
+  }
+
+  @Test
+  void aPasswordMayFollowALineBreakOrAComment() {
+    assertEquals(
+        "ALTER USER bob IDENTIFIED BY\n\t? -- ?",
+        text("ALTER USER bob IDENTIFIED BY\n\tS3cr -- c"));
+    assertEquals(
+        "ALTER USER bob IDENTIFIED BY /* ? */ ?\nPASSWORD EXPIRE",
+        text("ALTER USER bob IDENTIFIED BY /* new */ S3cr\nPASSWORD EXPIRE"));
+    assertEquals("CREATE USER u PASSWORD -- ?\n ?", text("CREATE USER u PASSWORD -- x\n S3cr"));
+    assertEquals("SET PASSWORD # ?\n= ?", mysqlText("SET PASSWORD # x\n= S3cr"));
+  }
+
+  @Test
+  void passwordsStayOutOfTheSummary() {
+    SqlStatementInfo info =
+        SqlSanitizer.sanitize("ALTER USER bob IDENTIFIED BY \"Secr3t\" REPLACE Old1", STANDARD);
+    assertEquals("ALTER USER bob IDENTIFIED BY ? REPLACE ?", info.queryText());
+    assertEquals("ALTER", info.operationName());
+    assertEquals("ALTER USER bob", info.querySummary());
+    assertEquals(
+        "SELECT users",
+        SqlSanitizer.sanitize("SELECT password FROM users", STANDARD).querySummary());
+  }
+
+  @Test
+  void randomCredentialStatementsNeverLeakThePassword() {
+    String[] fragments = {
+      "CREATE", "ALTER", "USER", "ROLE", "LOGIN", "bob", "'u'@'%'", "WITH", "SET", "GRANT",
+      "TO", "REPLACE", "PASSWORD", "EXPIRE", "DEFAULT", "=", ",", ";", "(", ")", "?", "--\n",
+      "/**/", "\n", "IDENTIFIED", "BY", "VIA", "ed25519", "USING", "AS"
+    };
+    String[] secrets = {
+      "SECRETZ", "S3CRETZ_1", "\"SECRETZ\"", "\"P@ss SECRETZ!\"", "'SECRETZ'", "P@SECRETZ!x",
+      "`SECRETZ`", "$$SECRETZ$$", "SECRETZ(1, 2)", "PASSWORD('SECRETZ')", "N'SECRETZ'"
+    };
+    String[] introducers = {
+      "IDENTIFIED BY", "IDENTIFIED WITH plugin BY", "IDENTIFIED VIA plugin USING",
+      "IDENTIFIED WITH 'plugin' AS"
+    };
+    Random random = new Random(4242L);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder sql = new StringBuilder();
+      int parts = 1 + random.nextInt(12);
+      for (int k = 0; k < parts; k++) {
+        if (random.nextInt(3) == 0) {
+          sql.append(' ')
+              .append(introducers[random.nextInt(introducers.length)])
+              .append(random.nextBoolean() ? " " : "\n /* c */ ")
+              .append(secrets[random.nextInt(secrets.length)]);
+        } else {
+          sql.append(fragments[random.nextInt(fragments.length)]);
+        }
+        sql.append(' ');
+      }
+      if (random.nextBoolean()) {
+        sql.insert(0, random.nextBoolean() ? "CREATE USER u PASSWORD S3CRETZ_2 " : "ALTER ROLE r ");
+      }
+      String input = sql.toString();
+      for (SqlDialect dialect : SqlDialect.values()) {
+        SqlStatementInfo info = SqlSanitizer.sanitize(input, dialect);
+        assertFalse(info.queryText().contains("SECRETZ"), input + " -> " + info.queryText());
+        assertFalse(
+            info.querySummary() != null && info.querySummary().contains("SECRETZ"),
+            input + " -> " + info.querySummary());
+      }
+    }
+  }
+
   // ---- broken input
 
   @ParameterizedTest

@@ -32,7 +32,11 @@ public final class AgentInstaller {
       InstrumentationContextFactory contexts,
       ClassLoader agentLoader) {
     AdviceDispatcher.setErrorListener(new InterceptorNames());
-    ClassFileLocator adviceLocator = ClassFileLocator.ForClassLoader.of(agentLoader);
+    // The one advice class, read from the jar once for every interception that inlines it.
+    ClassFileLocator adviceLocator =
+        ClassFileLocator.Simple.of(
+            DispatchAdvice.class.getName(),
+            ClassFileLocator.ForClassLoader.read(DispatchAdvice.class));
     // Advice is inlined, so ByteBuddy's self-injection nexus is never needed; disabling it keeps
     // ByteBuddy from reaching for sun.misc.Unsafe (which Java 24+ warns about on standard error).
     System.setProperty(Nexus.PROPERTY, "true");

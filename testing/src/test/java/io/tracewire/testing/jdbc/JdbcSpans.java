@@ -11,7 +11,6 @@ import io.tracewire.testing.harness.RunResult;
 import io.tracewire.testing.harness.Spans;
 import io.tracewire.testing.scenarios.JdbcScenario;
 import java.util.List;
-import java.util.Map;
 
 /** Runs {@link JdbcScenario} under the agent and checks what every database must produce. */
 final class JdbcSpans {
@@ -96,9 +95,5 @@ final class JdbcSpans {
     for (String secret : SECRETS) {
       assertFalse(everything.contains(secret), "literal '" + secret + "' leaked in " + span);
     }
-  }
-
-  static Map<String, Object> attributes(ReceivedSpan span) {
-    return span.attributes();
   }
 }

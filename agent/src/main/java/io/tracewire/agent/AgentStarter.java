@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 /**
  * The agent proper, entered from {@code premain} inside the agent's class loader. On the
  * application's main thread it only reads configuration, finds the enabled modules and tells the
- * gate which classes to hold back; the SDK and the ByteBuddy transformer are built on a daemon
+ * gate which classes to hold back; the SDK and the class transformer are built on a daemon
  * thread while {@code main} runs.
  */
 public final class AgentStarter {

@@ -8,8 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The agent's only registered class file transformer. It is registered in {@code premain}, before
- * the application's first class loads, while the real (ByteBuddy) transformer is built on a
- * background thread. Until that one is ready, a class that is, or directly extends or implements,
+ * the application's first class loads, while the real transformer is built on a background thread. Until that one is ready, a class that is, or directly extends or implements,
  * one of the instrumentations' early types (a JDBC driver's statement, say) is held back until it is, so that a
  * program that runs SQL in its first milliseconds is still traced; every other class loads at once
  * and is retransformed later if it matches. Once ready, every call is delegated.
@@ -41,6 +40,12 @@ public final class TransformerGate implements ClassFileTransformer {
    */
   public void onlyClassesContaining(byte[][] markers) {
     this.markers = markers;
+  }
+
+  /** Whether the class file contains one of the markers (always, when there are none). */
+  public boolean passesMarkers(byte[] classfile) {
+    byte[][] required = markers;
+    return required == null || ClassHeader.containsAny(classfile, required);
   }
 
   /** Opens the gate: from now on every class goes through {@code transformer}. */
@@ -77,8 +82,7 @@ public final class TransformerGate implements ClassFileTransformer {
       if (ready == null) {
         return null;
       }
-      byte[][] required = markers;
-      if (required != null && !ClassHeader.containsAny(classfileBuffer, required)) {
+      if (!passesMarkers(classfileBuffer)) {
         return null;
       }
       return ready.transform(loader, className, classBeingRedefined, protectionDomain, classfileBuffer);

@@ -10,7 +10,7 @@ import java.util.List;
  * The isolated loader of the agent proper: the agent jar and any extension jars, with the
  * platform class loader as parent. It sees {@code java.sql} and {@code java.net.http} (platform
  * modules) and the bootstrap bridge, but never the application's classes, so the application's
- * own OpenTelemetry or ByteBuddy can never be picked up by mistake.
+ * own OpenTelemetry or ASM can never be picked up by mistake.
  */
 final class AgentClassLoader extends URLClassLoader {
 

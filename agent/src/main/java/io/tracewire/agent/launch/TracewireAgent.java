@@ -13,7 +13,7 @@ import java.util.Locale;
  * The {@code Premain-Class}. It is loaded by the system class loader, so it does as little as
  * possible: put the bootstrap bridge on the boot class path, register the transformer gate, and
  * hand over to the agent proper in its own isolated class loader. Everything third-party the agent
- * carries (OpenTelemetry SDK, ByteBuddy) is loaded only there.
+ * carries (OpenTelemetry SDK, ASM) is loaded only there.
  */
 public final class TracewireAgent {
 

@@ -1,12 +1,12 @@
 package io.tracewire.instrumentation.api;
 
 import io.tracewire.bootstrap.Interceptor;
+import io.tracewire.instrumentation.api.matcher.MethodMatcher;
 import java.util.Objects;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * An interceptor put on the methods of a matched type that a matcher selects.
+ * An interceptor put on the methods of a matched type that a matcher selects. Constructors, class
+ * initializers, abstract, native and bridge methods are never selected.
  *
  * <p>A <em>required</em> interception names methods the library must have: when a matched type
  * (with its superclasses) has no such method, it is from a library version this instrumentation
@@ -14,12 +14,12 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 public final class MethodInterception {
 
-  private final ElementMatcher<? super MethodDescription> methods;
+  private final MethodMatcher methods;
   private final Interceptor interceptor;
   private final String requirement;
 
   private MethodInterception(
-      ElementMatcher<? super MethodDescription> methods, Interceptor interceptor, String requirement) {
+      MethodMatcher methods, Interceptor interceptor, String requirement) {
     this.methods = Objects.requireNonNull(methods, "methods");
     this.interceptor = Objects.requireNonNull(interceptor, "interceptor");
     this.requirement = requirement;
@@ -27,7 +27,7 @@ public final class MethodInterception {
 
   /** Intercepts the matching methods, if the type has any. */
   public static MethodInterception optional(
-      ElementMatcher<? super MethodDescription> methods, Interceptor interceptor) {
+      MethodMatcher methods, Interceptor interceptor) {
     return new MethodInterception(methods, interceptor, null);
   }
 
@@ -37,11 +37,11 @@ public final class MethodInterception {
    * @param description what is expected, for the debug line, e.g. {@code "greet(String)"}
    */
   public static MethodInterception required(
-      ElementMatcher<? super MethodDescription> methods, Interceptor interceptor, String description) {
+      MethodMatcher methods, Interceptor interceptor, String description) {
     return new MethodInterception(methods, interceptor, Objects.requireNonNull(description));
   }
 
-  public ElementMatcher<? super MethodDescription> methods() {
+  public MethodMatcher methods() {
     return methods;
   }
 

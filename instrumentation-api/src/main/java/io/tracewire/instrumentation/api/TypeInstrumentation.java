@@ -1,21 +1,20 @@
 package io.tracewire.instrumentation.api;
 
+import io.tracewire.instrumentation.api.matcher.TypeMatcher;
 import java.util.List;
 import java.util.Objects;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.matcher.ElementMatchers;
+import java.util.function.Predicate;
 
 /**
  * Which classes to transform and which interceptors to put on which of their methods.
  *
- * <p>Matching must be cheap: match names, and put any {@code hasSuperType} behind the class
+ * <p>Matching must be cheap: match names, and put any {@code isSubtypeOf} last and behind the class
  * loader pre-filter so that it only runs where the library can be present at all.
  */
 public final class TypeInstrumentation {
 
-  private final ElementMatcher<ClassLoader> classLoaderMatcher;
-  private final ElementMatcher<? super TypeDescription> typeMatcher;
+  private final Predicate<ClassLoader> classLoaderMatcher;
+  private final TypeMatcher typeMatcher;
   private final List<MethodInterception> interceptions;
 
   private TypeInstrumentation(Builder builder) {
@@ -24,15 +23,15 @@ public final class TypeInstrumentation {
     this.interceptions = List.copyOf(builder.interceptions);
   }
 
-  public static Builder forTypes(ElementMatcher<? super TypeDescription> typeMatcher) {
+  public static Builder forTypes(TypeMatcher typeMatcher) {
     return new Builder(typeMatcher);
   }
 
-  public ElementMatcher<ClassLoader> classLoaderMatcher() {
+  public Predicate<ClassLoader> classLoaderMatcher() {
     return classLoaderMatcher;
   }
 
-  public ElementMatcher<? super TypeDescription> typeMatcher() {
+  public TypeMatcher typeMatcher() {
     return typeMatcher;
   }
 
@@ -42,16 +41,19 @@ public final class TypeInstrumentation {
 
   /** Builds a {@link TypeInstrumentation}. */
   public static final class Builder {
-    private ElementMatcher<ClassLoader> classLoaderMatcher = ElementMatchers.any();
-    private final ElementMatcher<? super TypeDescription> typeMatcher;
+    private Predicate<ClassLoader> classLoaderMatcher = loader -> true;
+    private final TypeMatcher typeMatcher;
     private final List<MethodInterception> interceptions = new java.util.ArrayList<>();
 
-    private Builder(ElementMatcher<? super TypeDescription> typeMatcher) {
+    private Builder(TypeMatcher typeMatcher) {
       this.typeMatcher = typeMatcher;
     }
 
-    /** A cheap test of the class loader, run before the type matcher. */
-    public Builder whenClassLoader(ElementMatcher<ClassLoader> matcher) {
+    /**
+     * A cheap test of the class loader ({@code null} is the bootstrap loader), run before the type
+     * matcher.
+     */
+    public Builder whenClassLoader(Predicate<ClassLoader> matcher) {
       this.classLoaderMatcher = matcher;
       return this;
     }

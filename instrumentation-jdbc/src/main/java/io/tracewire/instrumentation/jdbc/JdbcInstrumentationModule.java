@@ -1,15 +1,14 @@
 package io.tracewire.instrumentation.jdbc;
 
-import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
-import static net.bytebuddy.matcher.ElementMatchers.isPublic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static io.tracewire.instrumentation.api.matcher.MethodMatcher.isPublic;
+import static io.tracewire.instrumentation.api.matcher.MethodMatcher.named;
+import static io.tracewire.instrumentation.api.matcher.MethodMatcher.namedOneOf;
+import static io.tracewire.instrumentation.api.matcher.MethodMatcher.takesArgument;
+import static io.tracewire.instrumentation.api.matcher.MethodMatcher.takesArguments;
+import static io.tracewire.instrumentation.api.matcher.TypeMatcher.declaresMethod;
+import static io.tracewire.instrumentation.api.matcher.TypeMatcher.isInterface;
+import static io.tracewire.instrumentation.api.matcher.TypeMatcher.isSubtypeOf;
+import static io.tracewire.instrumentation.api.matcher.TypeMatcher.not;
 
 import io.tracewire.instrumentation.api.InstrumentationConfig;
 import io.tracewire.instrumentation.api.InstrumentationContext;
@@ -81,8 +80,8 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
                 // Declared methods first: cheap, and only then the walk up the supertypes.
                 declaresMethod(namedOneOf(CONNECTION_METHODS))
                     .and(not(isInterface()))
-                    .and(hasSuperType(named("java.sql.Connection"))))
-            .whenClassLoader(not(isBootstrapClassLoader()))
+                    .and(isSubtypeOf("java.sql.Connection")))
+            .whenClassLoader(loader -> loader != null)
             .intercept(
                 MethodInterception.optional(
                     isPublic()
@@ -94,8 +93,8 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
         TypeInstrumentation.forTypes(
                 declaresMethod(namedOneOf(STATEMENT_METHODS))
                     .and(not(isInterface()))
-                    .and(hasSuperType(named("java.sql.Statement"))))
-            .whenClassLoader(not(isBootstrapClassLoader()))
+                    .and(isSubtypeOf("java.sql.Statement")))
+            .whenClassLoader(loader -> loader != null)
             .intercept(
                 MethodInterception.optional(
                     isPublic()

@@ -1,12 +1,13 @@
 package io.tracewire.instrumentation.methods;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
 
 import io.tracewire.instrumentation.api.InstrumentationConfig;
 import io.tracewire.instrumentation.api.InstrumentationContext;
 import io.tracewire.instrumentation.api.InstrumentationModule;
 import io.tracewire.instrumentation.api.MethodInterception;
 import io.tracewire.instrumentation.api.TypeInstrumentation;
+import io.tracewire.instrumentation.api.matcher.MethodMatcher;
+import io.tracewire.instrumentation.api.matcher.TypeMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,11 +57,11 @@ public final class MethodsInstrumentationModule implements InstrumentationModule
     List<TypeInstrumentation> types = new ArrayList<>();
     methods.forEach(
         (className, methodNames) -> {
-          TypeInstrumentation.Builder type = TypeInstrumentation.forTypes(named(className));
+          TypeInstrumentation.Builder type = TypeInstrumentation.forTypes(TypeMatcher.named(className));
           for (String method : methodNames) {
             type.intercept(
                 MethodInterception.optional(
-                    named(method), new MethodSpanInterceptor(context.tracer(), className, method)));
+                    MethodMatcher.named(method), new MethodSpanInterceptor(context.tracer(), className, method)));
           }
           types.add(type.build());
         });

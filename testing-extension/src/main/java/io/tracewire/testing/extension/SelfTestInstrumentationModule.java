@@ -1,13 +1,14 @@
 package io.tracewire.testing.extension;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static io.tracewire.instrumentation.api.matcher.MethodMatcher.named;
+import static io.tracewire.instrumentation.api.matcher.MethodMatcher.takesArguments;
 
 import io.tracewire.instrumentation.api.InstrumentationConfig;
 import io.tracewire.instrumentation.api.InstrumentationContext;
 import io.tracewire.instrumentation.api.InstrumentationModule;
 import io.tracewire.instrumentation.api.MethodInterception;
 import io.tracewire.instrumentation.api.TypeInstrumentation;
+import io.tracewire.instrumentation.api.matcher.TypeMatcher;
 import java.util.List;
 import java.util.Set;
 
@@ -41,12 +42,13 @@ public final class SelfTestInstrumentationModule implements InstrumentationModul
   public List<TypeInstrumentation> typeInstrumentations(InstrumentationContext context) {
     SpanInterceptor greetSpan = new SpanInterceptor(context.tracer(), "selftest greet");
     return List.of(
-        TypeInstrumentation.forTypes(named(SCENARIOS + "FailingAdviceScenario$Calculator"))
+        TypeInstrumentation.forTypes(TypeMatcher.named(SCENARIOS + "FailingAdviceScenario$Calculator"))
             .intercept(MethodInterception.optional(named("add"), new ThrowingInterceptor()))
             .build(),
         TypeInstrumentation.forTypes(
-                named(SCENARIOS + "LibraryVersionScenario$ModernGreeter")
-                    .or(named(SCENARIOS + "LibraryVersionScenario$LegacyGreeter")))
+                TypeMatcher.namedOneOf(
+                    SCENARIOS + "LibraryVersionScenario$ModernGreeter",
+                    SCENARIOS + "LibraryVersionScenario$LegacyGreeter"))
             .intercept(
                 MethodInterception.required(
                     named("greet").and(takesArguments(String.class)), greetSpan, "greet(String)"))

@@ -1,0 +1,97 @@
+package io.tracewire.agent.install;
+
+import io.tracewire.instrumentation.api.matcher.MethodInfo;
+import io.tracewire.instrumentation.api.matcher.TypeInfo;
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/** A class described from its class file alone: name, supertypes and declared methods. */
+final class ClassFileInfo implements TypeInfo {
+
+  private final String internalName;
+  private final int access;
+  private final String superName;
+  private final String[] interfaces;
+  private final List<MethodInfo> methods;
+  private final ClassLoader loader;
+  private final TypeHierarchy hierarchy;
+
+  private ClassFileInfo(
+      ClassReader reader, List<MethodInfo> methods, ClassLoader loader, TypeHierarchy hierarchy) {
+    this.internalName = reader.getClassName();
+    this.access = reader.getAccess();
+    this.superName = reader.getSuperName();
+    this.interfaces = reader.getInterfaces();
+    this.methods = List.copyOf(methods);
+    this.loader = loader;
+    this.hierarchy = hierarchy;
+  }
+
+  /** Reads the class file, skipping all code. */
+  static ClassFileInfo read(byte[] classfile, ClassLoader loader, TypeHierarchy hierarchy) {
+    ClassReader reader = new ClassReader(classfile);
+    List<MethodInfo> methods = new ArrayList<>();
+    reader.accept(
+        new ClassVisitor(Opcodes.ASM9) {
+          @Override
+          public MethodVisitor visitMethod(
+              int access, String name, String descriptor, String signature, String[] exceptions) {
+            methods.add(new MethodInfo(name, descriptor, access));
+            return null;
+          }
+        },
+        ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+    return new ClassFileInfo(reader, methods, loader, hierarchy);
+  }
+
+  @Override
+  public String name() {
+    return internalName.replace('/', '.');
+  }
+
+  String internalName() {
+    return internalName;
+  }
+
+  /** The super class's internal name, {@code null} for {@code java.lang.Object}. */
+  String superName() {
+    return superName;
+  }
+
+  ClassLoader loader() {
+    return loader;
+  }
+
+  @Override
+  public boolean isInterface() {
+    return (access & Opcodes.ACC_INTERFACE) != 0;
+  }
+
+  @Override
+  public List<MethodInfo> declaredMethods() {
+    return methods;
+  }
+
+  @Override
+  public boolean isSubtypeOf(String typeName) {
+    String target = typeName.replace('.', '/');
+    if (internalName.equals(target)) {
+      return true;
+    }
+    return hierarchy.anyIsSubtype(loader, superName, interfaces, target);
+  }
+
+  /** The super class, read from its class file; {@code null} at the top or when unreadable. */
+  ClassFileInfo superClass() {
+    return superName == null ? null : hierarchy.describe(loader, superName);
+  }
+
+  @Override
+  public String toString() {
+    return name();
+  }
+}

@@ -1,0 +1,351 @@
+package io.tracewire.agent.install;
+
+import java.util.Arrays;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * Weaves the dispatch calls into one method, equivalent to:
+ *
+ * <pre>
+ * Object self = this;                       // null in a static method
+ * Object state = AdviceDispatcher.enter(id, self, new Object[] {arguments...});
+ * try {
+ *   ...original body; at each return:  AdviceDispatcher.exit(id, state, self, result, null)
+ * } catch (Throwable t) {
+ *   AdviceDispatcher.exit(id, state, self, null, t);
+ *   throw t;
+ * }
+ * </pre>
+ *
+ * With several ids the entries run in order and the exits in reverse. The weaver's locals sit
+ * above the method's original ones, so original instructions and frames keep their slots; each
+ * original frame is extended with the weaver's locals. {@code AdviceDispatcher} never throws, so
+ * the method behaves exactly as before.
+ */
+final class DispatchMethodVisitor extends MethodVisitor {
+
+  private static final String DISPATCHER = "io/tracewire/bootstrap/AdviceDispatcher";
+  private static final String ENTER =
+      "(ILjava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;";
+  private static final String EXIT =
+      "(ILjava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Throwable;)V";
+  private static final String OBJECT = "java/lang/Object";
+  private static final String THROWABLE = "java/lang/Throwable";
+
+  private final int[] ids;
+  private final boolean isStatic;
+  private final Type[] argumentTypes;
+  private final Type returnType;
+  private final boolean frames;
+  private final int originalLocals;
+  private final int selfSlot;
+  private final int firstStateSlot;
+  private final int resultSlot;
+  private final int thrownSlot;
+  private final Label bodyStart = new Label();
+  private final Label bodyEnd = new Label();
+  private final Label handler = new Label();
+  private boolean entered;
+
+  DispatchMethodVisitor(
+      MethodVisitor next, int access, String descriptor, int[] ids, int originalLocals, boolean frames) {
+    super(Opcodes.ASM9, next);
+    this.ids = ids.clone();
+    this.isStatic = (access & Opcodes.ACC_STATIC) != 0;
+    this.argumentTypes = Type.getArgumentTypes(descriptor);
+    this.returnType = Type.getReturnType(descriptor);
+    this.frames = frames;
+    this.originalLocals = originalLocals;
+    this.selfSlot = originalLocals;
+    this.firstStateSlot = isStatic ? originalLocals : originalLocals + 1;
+    this.resultSlot = firstStateSlot + ids.length;
+    this.thrownSlot = resultSlot + Math.max(1, returnType.getSize());
+  }
+
+  /**
+   * Writes the entry code once, at the first instruction. Not in {@code visitCode}: the reader
+   * visits the method's own exception table after it, and the weaver's catch-all must come last in
+   * the table so that the method's own handlers still catch first.
+   */
+  private void enterOnce() {
+    if (entered) {
+      return;
+    }
+    entered = true;
+    super.visitTryCatchBlock(bodyStart, bodyEnd, handler, THROWABLE);
+    if (!isStatic) {
+      super.visitVarInsn(Opcodes.ALOAD, 0);
+      super.visitVarInsn(Opcodes.ASTORE, selfSlot);
+    }
+    for (int i = 0; i < ids.length; i++) {
+      pushInt(ids[i]);
+      loadSelf();
+      pushArguments();
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, DISPATCHER, "enter", ENTER, false);
+      super.visitVarInsn(Opcodes.ASTORE, firstStateSlot + i);
+    }
+    super.visitLabel(bodyStart);
+  }
+
+  @Override
+  public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
+    enterOnce();
+    if (type != Opcodes.F_NEW) {
+      throw new IllegalStateException("frames must be expanded");
+    }
+    Object[] locals = withWeaverLocals(local, numLocal);
+    super.visitFrame(Opcodes.F_NEW, locals.length, locals, numStack, stack);
+  }
+
+  /** The frame's locals, padded up to the original local count, then the weaver's own. */
+  private Object[] withWeaverLocals(Object[] local, int numLocal) {
+    int slots = 0;
+    for (int i = 0; i < numLocal; i++) {
+      slots += local[i] == Opcodes.LONG || local[i] == Opcodes.DOUBLE ? 2 : 1;
+    }
+    int padding = originalLocals - slots;
+    Object[] result = Arrays.copyOf(local, numLocal + padding + weaverLocalCount());
+    int next = numLocal;
+    for (int i = 0; i < padding; i++) {
+      result[next++] = Opcodes.TOP;
+    }
+    appendWeaverLocals(result, next);
+    return result;
+  }
+
+  private int weaverLocalCount() {
+    return (isStatic ? 0 : 1) + ids.length;
+  }
+
+  private void appendWeaverLocals(Object[] locals, int from) {
+    int next = from;
+    if (!isStatic) {
+      locals[next++] = OBJECT;
+    }
+    for (int i = 0; i < ids.length; i++) {
+      locals[next++] = OBJECT;
+    }
+  }
+
+  @Override
+  public void visitLabel(Label label) {
+    enterOnce();
+    super.visitLabel(label);
+  }
+
+  @Override
+  public void visitLineNumber(int line, Label start) {
+    enterOnce();
+    super.visitLineNumber(line, start);
+  }
+
+  @Override
+  public void visitInsn(int opcode) {
+    enterOnce();
+    if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
+      exitOnReturn(opcode);
+    }
+    super.visitInsn(opcode);
+  }
+
+  private void exitOnReturn(int opcode) {
+    boolean hasResult = opcode != Opcodes.RETURN;
+    if (hasResult) {
+      super.visitVarInsn(returnType.getOpcode(Opcodes.ISTORE), resultSlot);
+    }
+    invokeExits(hasResult, false);
+    if (hasResult) {
+      super.visitVarInsn(returnType.getOpcode(Opcodes.ILOAD), resultSlot);
+    }
+  }
+
+  @Override
+  public void visitIntInsn(int opcode, int operand) {
+    enterOnce();
+    super.visitIntInsn(opcode, operand);
+  }
+
+  @Override
+  public void visitVarInsn(int opcode, int varIndex) {
+    enterOnce();
+    super.visitVarInsn(opcode, varIndex);
+  }
+
+  @Override
+  public void visitTypeInsn(int opcode, String type) {
+    enterOnce();
+    super.visitTypeInsn(opcode, type);
+  }
+
+  @Override
+  public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+    enterOnce();
+    super.visitFieldInsn(opcode, owner, name, descriptor);
+  }
+
+  @Override
+  public void visitMethodInsn(
+      int opcode, String owner, String name, String descriptor, boolean isInterface) {
+    enterOnce();
+    super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+  }
+
+  @Override
+  public void visitInvokeDynamicInsn(
+      String name, String descriptor, org.objectweb.asm.Handle bootstrap, Object... arguments) {
+    enterOnce();
+    super.visitInvokeDynamicInsn(name, descriptor, bootstrap, arguments);
+  }
+
+  @Override
+  public void visitJumpInsn(int opcode, Label label) {
+    enterOnce();
+    super.visitJumpInsn(opcode, label);
+  }
+
+  @Override
+  public void visitLdcInsn(Object value) {
+    enterOnce();
+    super.visitLdcInsn(value);
+  }
+
+  @Override
+  public void visitIincInsn(int varIndex, int increment) {
+    enterOnce();
+    super.visitIincInsn(varIndex, increment);
+  }
+
+  @Override
+  public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
+    enterOnce();
+    super.visitTableSwitchInsn(min, max, dflt, labels);
+  }
+
+  @Override
+  public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
+    enterOnce();
+    super.visitLookupSwitchInsn(dflt, keys, labels);
+  }
+
+  @Override
+  public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
+    enterOnce();
+    super.visitMultiANewArrayInsn(descriptor, numDimensions);
+  }
+
+  @Override
+  public void visitMaxs(int maxStack, int maxLocals) {
+    enterOnce();
+    super.visitLabel(bodyEnd);
+    super.visitLabel(handler);
+    if (frames) {
+      Object[] locals = new Object[originalLocals + weaverLocalCount()];
+      Arrays.fill(locals, 0, originalLocals, Opcodes.TOP);
+      appendWeaverLocals(locals, originalLocals);
+      super.visitFrame(Opcodes.F_NEW, locals.length, locals, 1, new Object[] {THROWABLE});
+    }
+    super.visitVarInsn(Opcodes.ASTORE, thrownSlot);
+    invokeExits(false, true);
+    super.visitVarInsn(Opcodes.ALOAD, thrownSlot);
+    super.visitInsn(Opcodes.ATHROW);
+    // Recomputed by the writer (COMPUTE_MAXS).
+    super.visitMaxs(maxStack, maxLocals);
+  }
+
+  /**
+   * Calls each exit, the last entered first, with the value in the result slot and the throwable
+   * in the thrown slot where asked (else {@code null}).
+   */
+  private void invokeExits(boolean withResult, boolean withThrown) {
+    for (int i = ids.length - 1; i >= 0; i--) {
+      pushInt(ids[i]);
+      super.visitVarInsn(Opcodes.ALOAD, firstStateSlot + i);
+      loadSelf();
+      if (withResult) {
+        super.visitVarInsn(returnType.getOpcode(Opcodes.ILOAD), resultSlot);
+        box(returnType);
+      } else {
+        super.visitInsn(Opcodes.ACONST_NULL);
+      }
+      if (withThrown) {
+        super.visitVarInsn(Opcodes.ALOAD, thrownSlot);
+      } else {
+        super.visitInsn(Opcodes.ACONST_NULL);
+      }
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, DISPATCHER, "exit", EXIT, false);
+    }
+  }
+
+  private void loadSelf() {
+    if (isStatic) {
+      super.visitInsn(Opcodes.ACONST_NULL);
+    } else {
+      super.visitVarInsn(Opcodes.ALOAD, selfSlot);
+    }
+  }
+
+  private void pushArguments() {
+    pushInt(argumentTypes.length);
+    super.visitTypeInsn(Opcodes.ANEWARRAY, OBJECT);
+    int slot = isStatic ? 0 : 1;
+    for (int i = 0; i < argumentTypes.length; i++) {
+      Type type = argumentTypes[i];
+      super.visitInsn(Opcodes.DUP);
+      pushInt(i);
+      super.visitVarInsn(type.getOpcode(Opcodes.ILOAD), slot);
+      box(type);
+      super.visitInsn(Opcodes.AASTORE);
+      slot += type.getSize();
+    }
+  }
+
+  private void pushInt(int value) {
+    if (value >= -1 && value <= 5) {
+      super.visitInsn(Opcodes.ICONST_0 + value);
+    } else if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
+      super.visitIntInsn(Opcodes.BIPUSH, value);
+    } else if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
+      super.visitIntInsn(Opcodes.SIPUSH, value);
+    } else {
+      super.visitLdcInsn(value);
+    }
+  }
+
+  /** Boxes the primitive on top of the stack; references stay as they are. */
+  private void box(Type type) {
+    String boxed;
+    switch (type.getSort()) {
+      case Type.BOOLEAN:
+        boxed = "java/lang/Boolean";
+        break;
+      case Type.CHAR:
+        boxed = "java/lang/Character";
+        break;
+      case Type.BYTE:
+        boxed = "java/lang/Byte";
+        break;
+      case Type.SHORT:
+        boxed = "java/lang/Short";
+        break;
+      case Type.INT:
+        boxed = "java/lang/Integer";
+        break;
+      case Type.FLOAT:
+        boxed = "java/lang/Float";
+        break;
+      case Type.LONG:
+        boxed = "java/lang/Long";
+        break;
+      case Type.DOUBLE:
+        boxed = "java/lang/Double";
+        break;
+      default:
+        return;
+    }
+    super.visitMethodInsn(
+        Opcodes.INVOKESTATIC, boxed, "valueOf", "(" + type.getDescriptor() + ")L" + boxed + ";", false);
+  }
+}

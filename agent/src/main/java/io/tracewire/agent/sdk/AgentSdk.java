@@ -9,6 +9,7 @@ import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.tracewire.agent.AgentLog;
 import io.tracewire.agent.config.AgentConfig;
+import io.tracewire.exporter.InFlightRequests;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,7 @@ public final class AgentSdk implements OpenTelemetry {
   static final Duration DEFAULT_EXPORT_TIMEOUT = Duration.ofMillis(30000);
   static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofMillis(1000);
   static final Duration EXPORTER_SETUP_GRACE = Duration.ofSeconds(5);
+  private static final long ABORT_GRACE_MILLIS = 50;
 
   /** Kept strongly: the SDK's own loggers are silenced unless debugging. */
   private static Logger sdkLogger;
@@ -37,6 +39,7 @@ public final class AgentSdk implements OpenTelemetry {
   private final ContextPropagators propagators;
   private final DeferredSpanExporter exporter = new DeferredSpanExporter();
   private final ExportStats stats = new ExportStats();
+  private final InFlightRequests inFlight = new InFlightRequests();
   private final boolean exporting;
 
   private AgentSdk(AgentConfig config, String agentVersion) {
@@ -88,7 +91,7 @@ public final class AgentSdk implements OpenTelemetry {
       return;
     }
     try {
-      SpanExporter real = new ExporterFactory(config, stats).create();
+      SpanExporter real = new ExporterFactory(config, stats, inFlight).create();
       exporter.connect(real == null ? SpanExporter.composite() : real);
     } catch (RuntimeException | LinkageError e) {
       AgentLog.warn("span exporter could not be created, spans will be dropped: " + e);
@@ -109,6 +112,7 @@ public final class AgentSdk implements OpenTelemetry {
     // A JVM that exits in its first second may beat the exporter's set-up; finishing it is
     // local work, and the flush budget below only starts once it is done.
     exporter.awaitConnected(EXPORTER_SETUP_GRACE);
+    stats.shuttingDown = true;
     long failedBefore = stats.failed.sum();
     // The flush runs on its own thread: whatever the exporter blocks on, exit waits no longer
     // than the budget.
@@ -119,6 +123,12 @@ public final class AgentSdk implements OpenTelemetry {
     try {
       flush.join(timeout.toMillis());
       finished = !flush.isAlive();
+      if (!finished) {
+        // A thread blocked reading from the collector would hold the JVM's halt for another
+        // 300 ms (it waits for threads in native code): close its connection and let it return.
+        inFlight.abortAll();
+        flush.join(ABORT_GRACE_MILLIS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

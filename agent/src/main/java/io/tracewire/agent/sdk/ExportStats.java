@@ -12,6 +12,8 @@ final class ExportStats {
   final LongAdder exported = new LongAdder();
   final LongAdder failed = new LongAdder();
   volatile String lastFailure = "unknown error";
+  /** Set when the JVM exits: the shutdown line then reports every loss at once. */
+  volatile boolean shuttingDown;
 
   /** Spans that ended but were neither exported nor counted as failed. */
   long pending() {

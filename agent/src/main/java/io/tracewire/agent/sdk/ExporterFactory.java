@@ -1,15 +1,20 @@
 package io.tracewire.agent.sdk;
 
+import io.opentelemetry.common.ComponentLoader;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.tracewire.agent.config.AgentConfig;
-import io.tracewire.exporter.ConsoleTreeSpanExporter;
-import io.tracewire.exporter.OtlpJsonLinesSpanExporter;
-import io.tracewire.exporter.ZipkinJsonSpanExporter;
+import io.opentelemetry.sdk.common.export.HttpSenderProvider;
 import io.opentelemetry.sdk.common.export.RetryPolicy;
+import io.tracewire.exporter.ConsoleTreeSpanExporter;
+import io.tracewire.exporter.InFlightRequests;
+import io.tracewire.exporter.OtlpJsonLinesSpanExporter;
+import io.tracewire.exporter.UrlConnectionHttpSender;
+import io.tracewire.exporter.ZipkinJsonSpanExporter;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,11 +27,13 @@ public final class ExporterFactory {
   private final AgentConfig config;
   private final ExporterSettings settings;
   private final ExportStats stats;
+  private final InFlightRequests inFlight;
 
-  ExporterFactory(AgentConfig config, ExportStats stats) {
+  ExporterFactory(AgentConfig config, ExportStats stats, InFlightRequests inFlight) {
     this.config = config;
     this.settings = new ExporterSettings(config);
     this.stats = stats;
+    this.inFlight = inFlight;
   }
 
   /** The configured exporters, each counted and reported, or {@code null} for {@code none}. */
@@ -71,7 +78,22 @@ public final class ExporterFactory {
     builder.setCompression(compression);
     builder.setRetryPolicy(
         RetryPolicy.builder().setRetryExceptionPredicate(ExporterFactory::isWorthRetrying).build());
+    builder.setComponentLoader(withOwnHttpSender());
     return builder.build();
+  }
+
+  /** Serves the exporter our {@link UrlConnectionHttpSender}; anything else as usual. */
+  private ComponentLoader withOwnHttpSender() {
+    HttpSenderProvider ownSender =
+        senderConfig -> new UrlConnectionHttpSender(senderConfig, inFlight, ExportSuppression::wrap);
+    ComponentLoader usual = ComponentLoader.forClassLoader(ExporterFactory.class.getClassLoader());
+    return new ComponentLoader() {
+      @Override
+      @SuppressWarnings("unchecked")
+      public <T> Iterable<T> load(Class<T> type) {
+        return type == HttpSenderProvider.class ? List.of((T) ownSender) : usual.load(type);
+      }
+    };
   }
 
   /**
@@ -80,7 +102,9 @@ public final class ExporterFactory {
    * exit) waiting on back-off. A connection reset mid-request is worth another try.
    */
   static boolean isWorthRetrying(IOException failure) {
-    return !(failure instanceof ConnectException) && !(failure instanceof HttpTimeoutException);
+    return !(failure instanceof ConnectException)
+        && !(failure instanceof SocketTimeoutException)
+        && !(failure instanceof HttpTimeoutException);
   }
 
   private SpanExporter zipkin(String endpoint) {

@@ -53,6 +53,9 @@ final class ReportingSpanExporter implements SpanExporter {
   }
 
   private void reportIfDue() {
+    if (stats.shuttingDown) {
+      return;
+    }
     long now = System.nanoTime();
     long last = lastReport.get();
     if (now - last >= REPORT_INTERVAL_NANOS && lastReport.compareAndSet(last, now)) {

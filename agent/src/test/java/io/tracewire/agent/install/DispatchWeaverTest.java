@@ -118,6 +118,47 @@ class DispatchWeaverTest {
     assertThrows(InvocationTargetException.class, () -> call("fail", "still thrown"));
   }
 
+  @Test
+  void classFilesWithoutStackMapFramesAreWovenWithoutFrames() throws Exception {
+    byte[] java5 = asJava5ClassFile(ClassFiles.read(getClass().getClassLoader(), SUBJECT.replace('.', '/')));
+    Map<String, int[]> ids = new HashMap<>();
+    ids.put("sumTo(I)J", new int[] {firstId});
+    ids.put("recover(I)I", new int[] {firstId});
+    Class<?> old = new SingleClassLoader(SUBJECT, DispatchWeaver.weave(java5, ids)).loadClass(SUBJECT);
+    Object instance = old.getConstructor().newInstance();
+    assertEquals(sumTo(10), old.getMethod("sumTo", int.class).invoke(instance, 10));
+    assertEquals(-3, old.getMethod("recover", int.class).invoke(instance, 3));
+    assertEquals(List.of("enter sumTo [10]", "exit sumTo 80", "enter recover [3]", "exit recover -3"), first.events);
+  }
+
+  /** The class as a Java 5 compiler would write it: version 49, no stack map frames. */
+  private static byte[] asJava5ClassFile(byte[] classfile) {
+    org.objectweb.asm.ClassReader reader = new org.objectweb.asm.ClassReader(classfile);
+    org.objectweb.asm.ClassWriter writer = new org.objectweb.asm.ClassWriter(0);
+    reader.accept(
+        new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9, writer) {
+          @Override
+          public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+            super.visit(org.objectweb.asm.Opcodes.V1_5, access, name, signature, superName, interfaces);
+          }
+
+          @Override
+          public org.objectweb.asm.MethodVisitor visitMethod(
+              int access, String name, String descriptor, String signature, String[] exceptions) {
+            // Its string concatenation is an invokedynamic, which version 49 cannot hold.
+            return name.equals("describe") ? null : super.visitMethod(access, name, descriptor, signature, exceptions);
+          }
+
+          @Override
+          public void visitNestMember(String nestMember) {}
+
+          @Override
+          public void visitNestHost(String nestHost) {}
+        },
+        org.objectweb.asm.ClassReader.SKIP_FRAMES);
+    return writer.toByteArray();
+  }
+
   private static long sumTo(int limit) {
     return new WeavingSubject().sumTo(limit);
   }

@@ -48,13 +48,20 @@ public final class TransformerGate implements ClassFileTransformer {
     return required == null || ClassHeader.containsAny(classfile, required);
   }
 
-  /** Opens the gate: from now on every class goes through {@code transformer}. */
-  public void open(ClassFileTransformer transformer) {
+  /**
+   * From now on every class that loads goes through {@code transformer}; classes already held
+   * back stay held until {@link #release}.
+   */
+  public void delegateTo(ClassFileTransformer transformer) {
     delegate = transformer;
+  }
+
+  /** Lets the held-back classes load (through the delegate, if there is one). */
+  public void release() {
     settled.countDown();
   }
 
-  /** Opens the gate without a transformer (installation failed): nothing is held back. */
+  /** Stops holding classes back, whatever state the installation is in. */
   public void abandon() {
     settled.countDown();
   }

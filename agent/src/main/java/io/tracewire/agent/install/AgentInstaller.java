@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Binds every enabled module's instrumentations to dispatch ids, hands the resulting transformer
- * to the gate, then retransforms the matching classes that loaded before it was ready.
+ * to the gate, retransforms the matching classes that loaded before it was ready, then releases
+ * the classes the gate held back.
  */
 public final class AgentInstaller {
 
@@ -37,8 +38,11 @@ public final class AgentInstaller {
       }
     }
     AgentTransformer transformer = new AgentTransformer(bound, agentLoader);
-    gate.open(transformer);
+    gate.delegateTo(transformer);
+    // Held-back classes load only once the classes loaded earlier are instrumented too, so the
+    // application's first traced calls find everything in place.
     retransformLoadedClasses(instrumentation, gate, transformer);
+    gate.release();
   }
 
   /**

@@ -9,7 +9,11 @@ import io.tracewire.testing.harness.Jdk;
 import io.tracewire.testing.harness.JdkMatrix;
 import io.tracewire.testing.harness.ReceivedSpan;
 import io.tracewire.testing.harness.RunResult;
+import io.tracewire.testing.scenarios.PreloadingAgent;
 import io.tracewire.testing.scenarios.ShopScenario;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The whole pipeline on a real child JVM: premain, background install, the early-class gate,
@@ -62,6 +66,35 @@ class PipelineTest {
     long agentLines = result.stderr().lines().filter(l -> l.startsWith("tracewire:")).count();
     assertEquals(1, agentLines, result.stderr());
     assertTrue(result.stderr().contains("tracewire: agent "), result.stderr());
+  }
+
+  @JdkMatrix
+  void classesLoadedBeforeTheAgentStartedAreRetransformedBeforeHeldClassesLoad(Jdk jdk)
+      throws IOException {
+    // Another agent, first on the command line, loads Checkout before Tracewire's premain runs, so
+    // only a retransformation can instrument it. The main class is a configured (held-back) class
+    // too: it may load only once Checkout is instrumented, so every call of main is traced.
+    Path preloader = PreloadingAgent.writeJar(Files.createTempDirectory("tracewire-preload"));
+    String scenario = ShopScenario.class.getName();
+    RunResult result =
+        AgentRun.of(ShopScenario.class)
+            .on(jdk)
+            .agentBefore(preloader, CHECKOUT)
+            .property(
+                "otel.instrumentation.methods.include",
+                CHECKOUT + "[placeOrder,reserve];" + scenario + "[main]")
+            .property("otel.javaagent.debug", "true")
+            .args("2")
+            .expectSpans(5)
+            .run()
+            .assertSuccess();
+    ReceivedSpan main = result.spans().single("ShopScenario.main");
+    assertEquals(2, result.spans().named("ShopScenario$Checkout.placeOrder").size(), result.spans().dump());
+    for (ReceivedSpan order : result.spans().named("ShopScenario$Checkout.placeOrder")) {
+      assertThat(order).hasParent(main);
+    }
+    assertEquals(2, result.spans().named("ShopScenario$Checkout.reserve").size(), result.spans().dump());
+    assertTrue(result.stderr().contains("instrumenting " + CHECKOUT + " (methods)"), result.stderr());
   }
 
   @JdkMatrix

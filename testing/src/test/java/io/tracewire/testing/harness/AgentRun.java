@@ -60,6 +60,7 @@ public final class AgentRun {
   private final Map<String, String> properties = new LinkedHashMap<>();
   private final Map<String, String> env = new LinkedHashMap<>();
   private final List<String> jvmArgs = new ArrayList<>();
+  private final List<String> agentsBefore = new ArrayList<>();
   private final List<String> args = new ArrayList<>();
   private Duration timeout = DEFAULT_TIMEOUT;
   private int expectedSpans;
@@ -114,6 +115,15 @@ public final class AgentRun {
   /** Adds a JVM option, placed after the {@code -D} properties (so a {@code -D} given here wins). */
   public AgentRun jvmArg(String arg) {
     jvmArgs.add(Objects.requireNonNull(arg, "arg"));
+    return this;
+  }
+
+  /**
+   * Attaches another Java agent ahead of ours ({@code -javaagent:jar=options} first on the command
+   * line), so its {@code premain} runs before the agent's.
+   */
+  public AgentRun agentBefore(Path jar, String options) {
+    agentsBefore.add("-javaagent:" + jar + (options == null ? "" : "=" + options));
     return this;
   }
 
@@ -186,6 +196,7 @@ public final class AgentRun {
 
     List<String> command = new ArrayList<>();
     command.add(jdk.javaExecutable().toString());
+    command.addAll(agentsBefore);
     command.addAll(agentOptions);
     effective.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.addAll(jvmArgs);

@@ -9,12 +9,9 @@ import io.opentelemetry.sdk.common.export.MessageWriter;
 import io.opentelemetry.sdk.common.export.RetryPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.HttpURLConnection;
 import java.net.Proxy;
-import java.net.ProxySelector;
-import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,10 +19,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
-import javax.net.ssl.HttpsURLConnection;
 
 /**
- * Posts export requests with the JDK's {@link HttpURLConnection}, on the exporting thread. Far
+ * Posts export requests with the JDK's {@code HttpURLConnection} ({@link HttpPost}), on the
+ * exporting thread. Far
  * lighter to load than {@code java.net.http} (whose selector thread would also sit in native code
  * at exit), and each request can be aborted through {@link InFlightRequests}.
  */
@@ -36,6 +33,7 @@ public final class UrlConnectionHttpSender implements HttpSender {
   private final HttpSenderConfig config;
   private final InFlightRequests inFlight;
   private final UnaryOperator<Runnable> exportScope;
+  private final HttpPost request;
   private volatile boolean shutdown;
 
   /**
@@ -47,6 +45,7 @@ public final class UrlConnectionHttpSender implements HttpSender {
     this.config = config;
     this.inFlight = inFlight;
     this.exportScope = exportScope;
+    this.request = request(config, inFlight);
   }
 
   @Override
@@ -69,7 +68,7 @@ public final class UrlConnectionHttpSender implements HttpSender {
     for (int attempt = 1; ; attempt++) {
       boolean mayRetry = retry != null && attempt < retry.getMaxAttempts();
       try {
-        Response response = post(body);
+        HttpPost.Response response = post(body);
         if (!mayRetry || !RETRYABLE_STATUS.contains(response.getStatusCode()) || !pause(backoffNanos)) {
           onResponse.accept(response);
           return;
@@ -121,105 +120,40 @@ public final class UrlConnectionHttpSender implements HttpSender {
     return bytes.toByteArray();
   }
 
-  private Response post(byte[] body) throws IOException {
-    if (shutdown || inFlight.isAborted()) {
+  private HttpPost.Response post(byte[] body) throws IOException {
+    if (shutdown) {
       throw new IOException("exporter shut down");
     }
-    HttpURLConnection connection = open(config.getEndpoint());
-    inFlight.opened(connection);
-    try {
-      connection.setRequestMethod("POST");
-      connection.setDoOutput(true);
-      connection.setUseCaches(false);
-      connection.setInstanceFollowRedirects(false);
-      connection.setConnectTimeout(millis(config.getConnectTimeout().toMillis()));
-      connection.setReadTimeout(millis(config.getTimeout().toMillis()));
-      connection.setRequestProperty("Content-Type", config.getContentType());
-      if (config.getCompressor() != null) {
-        connection.setRequestProperty("Content-Encoding", config.getCompressor().getEncoding());
-      }
-      Map<String, List<String>> headers = config.getHeadersSupplier().get();
-      if (headers != null) {
-        headers.forEach((name, values) -> values.forEach(value -> connection.addRequestProperty(name, value)));
-      }
-      connection.setFixedLengthStreamingMode(body.length);
-      try (OutputStream out = connection.getOutputStream()) {
-        out.write(body);
-      }
-      int status = connection.getResponseCode();
-      return new Response(status, connection.getResponseMessage(), readBody(connection, status));
-    } catch (IOException e) {
-      if (inFlight.isAborted()) {
-        throw new IOException("export aborted at shutdown");
-      }
-      throw e;
-    } finally {
-      inFlight.closed(connection);
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", List.of(config.getContentType()));
+    if (config.getCompressor() != null) {
+      headers.put("Content-Encoding", List.of(config.getCompressor().getEncoding()));
     }
+    Map<String, List<String>> configured = config.getHeadersSupplier().get();
+    if (configured != null) {
+      headers.putAll(configured);
+    }
+    return request.send(body, headers, config.getMaxResponseBodySize());
   }
 
-  private HttpURLConnection open(URI endpoint) throws IOException {
-    Proxy proxy = Proxy.NO_PROXY;
-    if (config.getProxyOptions() != null) {
-      ProxySelector selector = config.getProxyOptions().getProxySelector();
-      List<Proxy> proxies = selector == null ? List.of() : selector.select(endpoint);
+  private static HttpPost request(HttpSenderConfig config, InFlightRequests inFlight) {
+    HttpPost request =
+        new HttpPost(config.getEndpoint(), config.getConnectTimeout(), config.getTimeout(), inFlight);
+    if (config.getProxyOptions() != null && config.getProxyOptions().getProxySelector() != null) {
+      List<Proxy> proxies = config.getProxyOptions().getProxySelector().select(config.getEndpoint());
       if (!proxies.isEmpty()) {
-        proxy = proxies.get(0);
+        request.via(proxies.get(0));
       }
     }
-    HttpURLConnection connection = (HttpURLConnection) endpoint.toURL().openConnection(proxy);
-    if (connection instanceof HttpsURLConnection && config.getSslContext() != null) {
-      ((HttpsURLConnection) connection).setSSLSocketFactory(config.getSslContext().getSocketFactory());
+    if (config.getSslContext() != null) {
+      request.withSsl(config.getSslContext().getSocketFactory());
     }
-    return connection;
-  }
-
-  private byte[] readBody(HttpURLConnection connection, int status) throws IOException {
-    InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
-    if (in == null) {
-      return new byte[0];
-    }
-    long limit = config.getMaxResponseBodySize();
-    try (InputStream body = in) {
-      // Read to the end (up to the limit) so the connection can be kept alive and reused.
-      return body.readNBytes((int) Math.min(Integer.MAX_VALUE, limit <= 0 ? Integer.MAX_VALUE : limit));
-    }
-  }
-
-  private static int millis(long value) {
-    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, value));
+    return request;
   }
 
   @Override
   public CompletableResultCode shutdown() {
     shutdown = true;
     return CompletableResultCode.ofSuccess();
-  }
-
-  private static final class Response implements HttpResponse {
-    private final int status;
-    private final String message;
-    private final byte[] body;
-
-    Response(int status, String message, byte[] body) {
-      this.status = status;
-      this.message = message == null ? "" : message;
-      this.body = body;
-    }
-
-    @Override
-    public int getStatusCode() {
-      return status;
-    }
-
-    @Override
-    public String getStatusMessage() {
-      return message;
-    }
-
-    @Override
-    public byte[] getResponseBody() {
-      return body;
-    }
   }
 }

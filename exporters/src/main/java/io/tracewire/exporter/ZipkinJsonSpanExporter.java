@@ -4,71 +4,81 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 /**
- * Posts spans to a Zipkin collector as Zipkin v2 JSON, using only the JDK's {@link HttpClient}.
+ * Posts spans to a Zipkin collector as Zipkin v2 JSON, with the JDK's {@code HttpURLConnection}.
  *
- * <p>Requests are sent asynchronously; the result of {@link #export} completes when the collector
- * answers (success on 2xx), or fails on any other status, an I/O error or once the timeout has
- * passed. {@code export} never throws.
+ * <p>Requests are sent one at a time on the exporter's own daemon thread; the result of {@link
+ * #export} completes when the collector answers (success on 2xx), or fails on any other status, an
+ * I/O error or when connecting or waiting for the answer takes longer than the timeout. {@code
+ * export} never throws and never blocks.
  */
 public final class ZipkinJsonSpanExporter implements SpanExporter {
 
   public static final URI DEFAULT_ENDPOINT = URI.create("http://localhost:9411/api/v2/spans");
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+  private static final Map<String, List<String>> HEADERS =
+      Map.of("Content-Type", List.of("application/json"));
+  private static final long MAX_ANSWER_BYTES = 64 * 1024;
 
   private final URI endpoint;
   private final Duration timeout;
   private final UnaryOperator<Runnable> exportScope;
-  private final HttpClient client;
+  private final HttpPost request;
+  private final ExecutorService sender;
   private final AtomicBoolean shutdown = new AtomicBoolean();
   private final Set<CompletableResultCode> inFlight = ConcurrentHashMap.newKeySet();
 
   /** Posts to {@link #DEFAULT_ENDPOINT} with {@link #DEFAULT_TIMEOUT}. */
   public ZipkinJsonSpanExporter() {
-    this(DEFAULT_ENDPOINT, DEFAULT_TIMEOUT, UnaryOperator.identity());
+    this(DEFAULT_ENDPOINT, DEFAULT_TIMEOUT, UnaryOperator.identity(), new InFlightRequests());
   }
 
   public ZipkinJsonSpanExporter(URI endpoint, Duration timeout) {
-    this(endpoint, timeout, UnaryOperator.identity());
+    this(endpoint, timeout, UnaryOperator.identity(), new InFlightRequests());
   }
 
   /**
-   * Same as {@link #ZipkinJsonSpanExporter(URI, Duration, UnaryOperator)}.
+   * Same as {@link #ZipkinJsonSpanExporter(URI, Duration, UnaryOperator, InFlightRequests)}.
    *
    * @throws IllegalArgumentException if {@code endpoint} is not an http(s) URI
    */
   public ZipkinJsonSpanExporter(
-      String endpoint, Duration timeout, UnaryOperator<Runnable> exportScope) {
-    this(URI.create(Objects.requireNonNull(endpoint, "endpoint")), timeout, exportScope);
+      String endpoint,
+      Duration timeout,
+      UnaryOperator<Runnable> exportScope,
+      InFlightRequests requests) {
+    this(URI.create(Objects.requireNonNull(endpoint, "endpoint")), timeout, exportScope, requests);
   }
 
   /**
    * @param endpoint the collector's span endpoint, e.g. {@code http://zipkin:9411/api/v2/spans}
-   * @param timeout how long one export may take, connecting included
-   * @param exportScope wraps the code that starts each request; the agent passes a wrapper that
+   * @param timeout how long connecting, and then waiting for the answer, may each take
+   * @param exportScope wraps the code that sends each request; the agent passes a wrapper that
    *     marks the request as its own traffic so that it is not traced
+   * @param requests where requests on the wire are registered, so they can be aborted at exit
    */
   public ZipkinJsonSpanExporter(
-      URI endpoint, Duration timeout, UnaryOperator<Runnable> exportScope) {
+      URI endpoint,
+      Duration timeout,
+      UnaryOperator<Runnable> exportScope,
+      InFlightRequests requests) {
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
     this.exportScope = Objects.requireNonNull(exportScope, "exportScope");
@@ -79,11 +89,14 @@ public final class ZipkinJsonSpanExporter implements SpanExporter {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive: " + timeout);
     }
-    this.client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(timeout)
-            .build();
+    this.request = new HttpPost(endpoint, timeout, timeout, Objects.requireNonNull(requests, "requests"));
+    this.sender =
+        Executors.newSingleThreadExecutor(
+            task -> {
+              Thread thread = new Thread(task, "tracewire-zipkin-export");
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   @Override
@@ -95,65 +108,44 @@ public final class ZipkinJsonSpanExporter implements SpanExporter {
       return CompletableResultCode.ofSuccess();
     }
     CompletableResultCode result = new CompletableResultCode();
+    inFlight.add(result);
     try {
-      CompletableFuture<HttpResponse<Void>> response = send(ZipkinJsonEncoder.encode(spans));
-      inFlight.add(result);
-      response
-          // The request timeout covers waiting for the response; this bounds the whole exchange.
-          .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-          .whenComplete(
-              (answer, error) -> {
-                inFlight.remove(result);
-                complete(result, answer, error);
-              });
+      byte[] json = ZipkinJsonEncoder.encode(spans).getBytes(StandardCharsets.UTF_8);
+      sender.execute(() -> postInScope(json, result));
     } catch (RuntimeException e) {
       inFlight.remove(result);
-      complete(result, null, e);
+      result.failExceptionally(e);
     }
     return result;
   }
 
-  private CompletableFuture<HttpResponse<Void>> send(String json) {
-    HttpRequest request =
-        HttpRequest.newBuilder(endpoint)
-            .timeout(timeout)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(json.getBytes(StandardCharsets.UTF_8)))
-            .build();
-    AtomicReference<CompletableFuture<HttpResponse<Void>>> sent = new AtomicReference<>();
-    exportScope
-        .apply(() -> sent.set(client.sendAsync(request, HttpResponse.BodyHandlers.discarding())))
-        .run();
-    CompletableFuture<HttpResponse<Void>> response = sent.get();
-    if (response == null) {
-      throw new IllegalStateException("exportScope did not run the export");
+  private void postInScope(byte[] json, CompletableResultCode result) {
+    try {
+      exportScope.apply(() -> post(json, result)).run();
+    } catch (RuntimeException e) {
+      inFlight.remove(result);
+      result.failExceptionally(e);
     }
-    // A copy, so that the timeout below completes our future and not the client's.
-    return response.copy();
   }
 
   /** Failures carry a throwable that says what went wrong; the caller decides what to log. */
-  private void complete(CompletableResultCode result, HttpResponse<Void> answer, Throwable error) {
-    if (error == null && answer.statusCode() >= 200 && answer.statusCode() < 300) {
-      result.succeed();
-    } else if (error == null) {
-      result.failExceptionally(
-          new IOException("Zipkin collector answered HTTP " + answer.statusCode()));
-    } else {
-      Throwable cause = unwrap(error);
-      if (cause instanceof TimeoutException) {
-        cause = new TimeoutException("no answer from the Zipkin collector within " + timeout);
+  private void post(byte[] json, CompletableResultCode result) {
+    try {
+      HttpPost.Response answer = request.send(json, HEADERS, MAX_ANSWER_BYTES);
+      if (answer.isSuccess()) {
+        result.succeed();
+      } else {
+        result.failExceptionally(
+            new IOException("Zipkin collector answered HTTP " + answer.getStatusCode()));
       }
-      result.failExceptionally(cause);
+    } catch (SocketTimeoutException e) {
+      result.failExceptionally(
+          new TimeoutException("no answer from the Zipkin collector within " + timeout));
+    } catch (IOException | RuntimeException e) {
+      result.failExceptionally(e);
+    } finally {
+      inFlight.remove(result);
     }
-  }
-
-  private static Throwable unwrap(Throwable error) {
-    Throwable cause = error;
-    while (cause instanceof CompletionException && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause;
   }
 
   /** Completes once every export already started has completed. */
@@ -167,7 +159,12 @@ public final class ZipkinJsonSpanExporter implements SpanExporter {
   public CompletableResultCode shutdown() {
     shutdown.set(true);
     CompletableResultCode done = new CompletableResultCode();
-    flush().whenComplete(done::succeed);
+    flush()
+        .whenComplete(
+            () -> {
+              sender.shutdown();
+              done.succeed();
+            });
     return done;
   }
 

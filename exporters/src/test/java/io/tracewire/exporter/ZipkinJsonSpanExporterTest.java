@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,7 +97,8 @@ class ZipkinJsonSpanExporterTest {
                 () -> {
                   scoped.incrementAndGet();
                   send.run();
-                });
+                },
+            new InFlightRequests());
 
     CompletableResultCode result = exporter.export(SPANS).join(10, TimeUnit.SECONDS);
 
@@ -203,12 +205,33 @@ class ZipkinJsonSpanExporterTest {
             send ->
                 () -> {
                   throw new IllegalStateException("scope broke");
-                });
+                },
+            new InFlightRequests());
 
-    CompletableResultCode result = exporter.export(SPANS);
+    CompletableResultCode result = exporter.export(SPANS).join(5, TimeUnit.SECONDS);
 
     assertTrue(result.isDone());
     assertFalse(result.isSuccess());
+  }
+
+  @Test
+  void abortingInFlightRequestsFailsTheExportAtOnce() throws InterruptedException {
+    hang = true;
+    InFlightRequests requestsOnTheWire = new InFlightRequests();
+    ZipkinJsonSpanExporter exporter =
+        new ZipkinJsonSpanExporter(endpoint, Duration.ofSeconds(30), UnaryOperator.identity(), requestsOnTheWire);
+
+    CompletableResultCode result = exporter.export(SPANS);
+    assertNotNull(requests.poll(5, TimeUnit.SECONDS), "the request reached the collector");
+    long start = System.nanoTime();
+    requestsOnTheWire.abortAll();
+    result.join(5, TimeUnit.SECONDS);
+
+    assertTrue(result.isDone());
+    assertFalse(result.isSuccess());
+    assertEquals("export aborted at shutdown", result.getFailureThrowable().getMessage());
+    assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(2), "aborted promptly");
+    assertFalse(exporter.export(SPANS).join(5, TimeUnit.SECONDS).isSuccess(), "later exports fail");
   }
 
   @Test

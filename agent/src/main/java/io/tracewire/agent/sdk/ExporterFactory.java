@@ -15,7 +15,6 @@ import io.tracewire.exporter.ZipkinJsonSpanExporter;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,12 +102,11 @@ public final class ExporterFactory {
    */
   static boolean isWorthRetrying(IOException failure) {
     return !(failure instanceof ConnectException)
-        && !(failure instanceof SocketTimeoutException)
-        && !(failure instanceof HttpTimeoutException);
+        && !(failure instanceof SocketTimeoutException);
   }
 
   private SpanExporter zipkin(String endpoint) {
     Duration timeout = config.getDuration("otel.exporter.zipkin.timeout", ExporterSettings.DEFAULT_TIMEOUT);
-    return new ZipkinJsonSpanExporter(endpoint, timeout, ExportSuppression::wrap);
+    return new ZipkinJsonSpanExporter(endpoint, timeout, ExportSuppression::wrap, inFlight);
   }
 }

@@ -75,8 +75,7 @@ final class ReportingSpanExporter implements SpanExporter {
       if (cause instanceof java.net.ConnectException) {
         return "connection refused";
       }
-      if (cause instanceof java.net.http.HttpTimeoutException
-          || cause instanceof java.net.SocketTimeoutException
+      if (cause instanceof java.net.SocketTimeoutException
           || cause instanceof java.util.concurrent.TimeoutException) {
         return "timed out";
       }

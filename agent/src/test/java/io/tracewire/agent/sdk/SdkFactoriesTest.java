@@ -17,7 +17,6 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.tracewire.agent.config.AgentConfig;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.http.HttpTimeoutException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +122,7 @@ class SdkFactoriesTest {
   @Test
   void refusedConnectionsAndTimeoutsAreNotRetried() {
     assertFalse(ExporterFactory.isWorthRetrying(new ConnectException("refused")));
-    assertFalse(ExporterFactory.isWorthRetrying(new HttpTimeoutException("timed out")));
+    assertFalse(ExporterFactory.isWorthRetrying(new java.net.SocketTimeoutException("Read timed out")));
     assertTrue(ExporterFactory.isWorthRetrying(new IOException("Connection reset")));
   }
 }

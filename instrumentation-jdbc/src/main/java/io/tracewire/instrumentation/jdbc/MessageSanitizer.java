@@ -17,8 +17,9 @@ import java.util.Set;
  *       phrase and is sanitized inside; anything else is a value and becomes {@code ?}, as does any
  *       {@code "..."} right after {@code ": "} (PostgreSQL's {@code for type integer: "abc"}, H2's
  *       {@code violation: "..."}), {@code Token}, {@code converting}, {@code constant} (H2's
- *       {@code Cannot parse "DATE" constant "..."}), {@code value}, {@code parsing} or {@code
- *       format}.
+ *       {@code Cannot parse "DATE" constant "..."}), {@code value}, {@code parsing}, {@code
+ *       format} or {@code near} (PostgreSQL's {@code syntax error at or near "..."} echoes the
+ *       offending token, which may be an unquoted password).
  *   <li>In H2 messages, {@code "..."} after {@code statement} ({@code Syntax error in SQL
  *       statement "..."}) is sanitized as SQL.
  *   <li>Parenthesised values lose their content: PostgreSQL's {@code Key (email)=(...)} and {@code
@@ -43,7 +44,7 @@ final class MessageSanitizer {
   private static final String[] CONTRACTIONS = {"t", "s", "re", "ll", "ve", "d", "m"};
   /** Words after which drivers write a value in double quotes rather than a name. */
   private static final String[] VALUE_WORDS = {
-    ": ", "Token ", "converting ", "constant ", "value ", "parsing ", "format "
+    ": ", "Token ", "converting ", "constant ", "value ", "parsing ", "format ", "near "
   };
   /** What follows a parenthesised list of values in PostgreSQL's details, besides a period. */
   private static final String[] AFTER_VALUES = {" already ", " is ", " conflicts "};

@@ -465,4 +465,12 @@ class SqlMessageSanitizerTest {
     String message = "error near " + "'x' ".repeat(100_000);
     assertTrue(sanitize(message).length() <= SqlSanitizer.MAX_SQL_LENGTH);
   }
+
+  @Test
+  void postgresEchoOfTheOffendingTokenIsHidden() {
+    // ALTER USER bob PASSWORD Secr3t: PostgreSQL names the unquoted password as the bad token.
+    assertEquals(
+        "ERROR: syntax error at or near \"?\"\n  Position: ?",
+        MessageSanitizer.sanitize("ERROR: syntax error at or near \"Secr3t\"\n  Position: 25"));
+  }
 }

@@ -22,7 +22,8 @@ public interface Interceptor {
   /**
    * Called when the instrumented method returns or throws.
    *
-   * @param state what {@link #onEnter} returned ({@code null} if it failed)
+   * @param state what {@link #onEnter} returned ({@code null} if it failed, or if it never ran
+   *     because the JVM failed the call before it, e.g. with a stack overflow)
    * @param self the receiver, or {@code null} for a static method
    * @param returned the return value, or {@code null} for {@code void} or when it threw
    * @param thrown what the method threw, or {@code null}

@@ -1,6 +1,8 @@
 package io.tracewire.agent.install;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -11,8 +13,9 @@ import org.objectweb.asm.Type;
  *
  * <pre>
  * Object self = this;                       // null in a static method
- * Object state = AdviceDispatcher.enter(id, self, new Object[] {arguments...});
+ * Object state = null;
  * try {
+ *   state = AdviceDispatcher.enter(id, self, new Object[] {arguments...});
  *   ...original body; at each return:  AdviceDispatcher.exit(id, state, self, result, null)
  * } catch (Throwable t) {
  *   AdviceDispatcher.exit(id, state, self, null, t);
@@ -20,10 +23,13 @@ import org.objectweb.asm.Type;
  * }
  * </pre>
  *
- * With several ids the entries run in order and the exits in reverse. The weaver's locals sit
- * above the method's original ones, so original instructions and frames keep their slots; each
- * original frame is extended with the weaver's locals. {@code AdviceDispatcher} never throws, so
- * the method behaves exactly as before.
+ * With several ids the entries run in order and the exits in reverse. The catch-all covers the
+ * entries and the original body but not the exit calls: an error the JVM raises in an entry (a
+ * stack overflow, say) still exits what was entered, and no exit ever runs twice. So it is made of
+ * several ranges, registered last in the exception table (the method's own handlers catch first);
+ * empty ranges are left out. The weaver's locals sit above the method's original ones, so original
+ * instructions and frames keep their slots; each original frame is extended with the weaver's
+ * locals. {@code AdviceDispatcher} never throws, so the method behaves exactly as before.
  */
 final class DispatchMethodVisitor extends MethodVisitor {
 
@@ -45,9 +51,10 @@ final class DispatchMethodVisitor extends MethodVisitor {
   private final int firstStateSlot;
   private final int resultSlot;
   private final int thrownSlot;
-  private final Label bodyStart = new Label();
-  private final Label bodyEnd = new Label();
   private final Label handler = new Label();
+  /** Start and end labels of the protected ranges closed so far. */
+  private final List<Label> ranges = new ArrayList<>();
+  private Label rangeStart;
   private boolean entered;
 
   DispatchMethodVisitor(
@@ -66,20 +73,23 @@ final class DispatchMethodVisitor extends MethodVisitor {
   }
 
   /**
-   * Writes the entry code once, at the first instruction. Not in {@code visitCode}: the reader
-   * visits the method's own exception table after it, and the weaver's catch-all must come last in
-   * the table so that the method's own handlers still catch first.
+   * Writes the entry code once, at the first instruction (after the reader has visited the
+   * method's own exception table).
    */
   private void enterOnce() {
     if (entered) {
       return;
     }
     entered = true;
-    super.visitTryCatchBlock(bodyStart, bodyEnd, handler, THROWABLE);
     if (!isStatic) {
       super.visitVarInsn(Opcodes.ALOAD, 0);
       super.visitVarInsn(Opcodes.ASTORE, selfSlot);
     }
+    for (int i = 0; i < ids.length; i++) {
+      super.visitInsn(Opcodes.ACONST_NULL);
+      super.visitVarInsn(Opcodes.ASTORE, firstStateSlot + i);
+    }
+    openRange();
     for (int i = 0; i < ids.length; i++) {
       pushInt(ids[i]);
       loadSelf();
@@ -87,7 +97,18 @@ final class DispatchMethodVisitor extends MethodVisitor {
       super.visitMethodInsn(Opcodes.INVOKESTATIC, DISPATCHER, "enter", ENTER, false);
       super.visitVarInsn(Opcodes.ASTORE, firstStateSlot + i);
     }
-    super.visitLabel(bodyStart);
+  }
+
+  private void openRange() {
+    rangeStart = new Label();
+    super.visitLabel(rangeStart);
+  }
+
+  private void closeRange() {
+    Label end = new Label();
+    super.visitLabel(end);
+    ranges.add(rangeStart);
+    ranges.add(end);
   }
 
   @Override
@@ -146,9 +167,13 @@ final class DispatchMethodVisitor extends MethodVisitor {
   public void visitInsn(int opcode) {
     enterOnce();
     if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
+      closeRange();
       exitOnReturn(opcode);
+      super.visitInsn(opcode);
+      openRange();
+    } else {
+      super.visitInsn(opcode);
     }
-    super.visitInsn(opcode);
   }
 
   private void exitOnReturn(int opcode) {
@@ -239,7 +264,7 @@ final class DispatchMethodVisitor extends MethodVisitor {
   @Override
   public void visitMaxs(int maxStack, int maxLocals) {
     enterOnce();
-    super.visitLabel(bodyEnd);
+    closeRange();
     super.visitLabel(handler);
     if (frames) {
       Object[] locals = new Object[originalLocals + weaverLocalCount()];
@@ -251,6 +276,15 @@ final class DispatchMethodVisitor extends MethodVisitor {
     invokeExits(false, true);
     super.visitVarInsn(Opcodes.ALOAD, thrownSlot);
     super.visitInsn(Opcodes.ATHROW);
+    // Registered now, after the method's own entries; every label has its offset by now, so an
+    // empty range (which the JVM would reject) is left out.
+    for (int i = 0; i < ranges.size(); i += 2) {
+      Label start = ranges.get(i);
+      Label end = ranges.get(i + 1);
+      if (start.getOffset() < end.getOffset()) {
+        super.visitTryCatchBlock(start, end, handler, THROWABLE);
+      }
+    }
     // Recomputed by the writer (COMPUTE_MAXS).
     super.visitMaxs(maxStack, maxLocals);
   }

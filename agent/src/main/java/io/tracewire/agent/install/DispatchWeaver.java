@@ -1,10 +1,12 @@
 package io.tracewire.agent.install;
 
+import io.tracewire.agent.AgentLog;
 import java.util.HashMap;
 import java.util.Map;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -23,6 +25,24 @@ final class DispatchWeaver {
    * @return the rewritten class file
    */
   static byte[] weave(byte[] classfile, Map<String, int[]> idsByMethod) {
+    Map<String, int[]> selected = new HashMap<>(idsByMethod);
+    while (true) {
+      try {
+        return weaveOnce(classfile, selected);
+      } catch (MethodTooLargeException tooLarge) {
+        // The dispatch calls pushed this method past the JVM's 64 KiB: it alone stays as it is.
+        String key = tooLarge.getMethodName() + tooLarge.getDescriptor();
+        if (selected.remove(key) == null || selected.isEmpty()) {
+          throw tooLarge;
+        }
+        AgentLog.debug(
+            "left " + tooLarge.getClassName().replace('/', '.') + "." + tooLarge.getMethodName()
+                + " untraced: with the dispatch calls its code would exceed 64 KiB");
+      }
+    }
+  }
+
+  private static byte[] weaveOnce(byte[] classfile, Map<String, int[]> idsByMethod) {
     ClassReader reader = new ClassReader(classfile);
     Map<String, Integer> maxLocals = maxLocals(reader, idsByMethod);
     // Unchanged methods are copied as they are; stack sizes of the changed ones are recomputed.

@@ -119,6 +119,62 @@ class DispatchWeaverTest {
   }
 
   @Test
+  void theCatchAllCoversEveryEntryButNoExit() {
+    byte[] original = ClassFiles.read(getClass().getClassLoader(), SUBJECT.replace('.', '/'));
+    Map<String, int[]> ids = new HashMap<>();
+    for (Method method : WeavingSubject.class.getDeclaredMethods()) {
+      ids.put(method.getName() + org.objectweb.asm.Type.getMethodDescriptor(method), new int[] {firstId, secondId});
+    }
+    Map<String, int[]> coverage = DispatchCallCoverage.of(DispatchWeaver.weave(original, ids));
+    assertEquals(ids.keySet(), coverage.keySet());
+    coverage.forEach(
+        (method, counts) -> {
+          assertEquals(2, counts[0], method + ": entries inside the catch-all");
+          assertEquals(0, counts[1], method + ": entries outside it");
+          assertEquals(0, counts[2], method + ": exits inside it");
+          assertTrue(counts[3] >= 2, method + ": exits outside it");
+        });
+  }
+
+  @Test
+  void aMethodThatWouldOutgrow64KiBIsLeftAloneAndTheRestWoven() throws Exception {
+    Map<String, int[]> ids = new HashMap<>();
+    ids.put("huge()I", new int[] {firstId});
+    ids.put("small()I", new int[] {firstId});
+    byte[] woven = DispatchWeaver.weave(classWithAHugeMethod(), ids);
+    Class<?> type = new SingleClassLoader("Huge", woven).loadClass("Huge");
+    assertEquals(1, type.getMethod("huge").invoke(null));
+    assertEquals(2, type.getMethod("small").invoke(null));
+    assertEquals(List.of("enter small []", "exit small 2"), first.events);
+  }
+
+  /** {@code Huge.huge()} fills 65,502 of the 65,535 bytes a method may have; {@code Huge.small()} is tiny. */
+  private static byte[] classWithAHugeMethod() {
+    org.objectweb.asm.ClassWriter writer = new org.objectweb.asm.ClassWriter(org.objectweb.asm.ClassWriter.COMPUTE_MAXS);
+    writer.visit(org.objectweb.asm.Opcodes.V11, org.objectweb.asm.Opcodes.ACC_PUBLIC, "Huge", null, "java/lang/Object", null);
+    org.objectweb.asm.MethodVisitor huge =
+        writer.visitMethod(org.objectweb.asm.Opcodes.ACC_PUBLIC | org.objectweb.asm.Opcodes.ACC_STATIC, "huge", "()I", null, null);
+    huge.visitCode();
+    for (int i = 0; i < 32_750; i++) {
+      huge.visitInsn(org.objectweb.asm.Opcodes.ICONST_0);
+      huge.visitInsn(org.objectweb.asm.Opcodes.POP);
+    }
+    huge.visitInsn(org.objectweb.asm.Opcodes.ICONST_1);
+    huge.visitInsn(org.objectweb.asm.Opcodes.IRETURN);
+    huge.visitMaxs(0, 0);
+    huge.visitEnd();
+    org.objectweb.asm.MethodVisitor small =
+        writer.visitMethod(org.objectweb.asm.Opcodes.ACC_PUBLIC | org.objectweb.asm.Opcodes.ACC_STATIC, "small", "()I", null, null);
+    small.visitCode();
+    small.visitInsn(org.objectweb.asm.Opcodes.ICONST_2);
+    small.visitInsn(org.objectweb.asm.Opcodes.IRETURN);
+    small.visitMaxs(0, 0);
+    small.visitEnd();
+    writer.visitEnd();
+    return writer.toByteArray();
+  }
+
+  @Test
   void classFilesWithoutStackMapFramesAreWovenWithoutFrames() throws Exception {
     byte[] java5 = asJava5ClassFile(ClassFiles.read(getClass().getClassLoader(), SUBJECT.replace('.', '/')));
     Map<String, int[]> ids = new HashMap<>();

@@ -1,6 +1,8 @@
 package io.tracewire.agent.install;
 
 import io.tracewire.agent.AgentLog;
+import io.tracewire.bootstrap.AdviceDispatcher;
+import io.tracewire.instrumentation.api.WeakIdentityMap;
 import io.tracewire.instrumentation.api.matcher.MethodInfo;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
@@ -43,6 +45,7 @@ final class AgentTransformer implements ClassFileTransformer {
   private final List<BoundInstrumentation> instrumentations;
   private final ClassLoader agentLoader;
   private final TypeHierarchy hierarchy = new TypeHierarchy();
+  private final WeakIdentityMap<ClassLoader, Boolean> seesBridge = new WeakIdentityMap<>();
 
   AgentTransformer(List<BoundInstrumentation> instrumentations, ClassLoader agentLoader) {
     this.instrumentations = List.copyOf(instrumentations);
@@ -62,7 +65,10 @@ final class AgentTransformer implements ClassFileTransformer {
     TRANSFORMING.set(Boolean.TRUE);
     try {
       Map<String, int[]> idsByMethod = select(loader, classfile, true);
-      return idsByMethod.isEmpty() ? null : DispatchWeaver.weave(classfile, idsByMethod);
+      if (idsByMethod.isEmpty() || !seesBridge(loader)) {
+        return null;
+      }
+      return DispatchWeaver.weave(classfile, idsByMethod);
     } catch (Throwable error) {
       AgentLog.debug("could not instrument " + className.replace('/', '.') + ", left unchanged", error);
       return null;
@@ -81,6 +87,33 @@ final class AgentTransformer implements ClassFileTransformer {
     } catch (RuntimeException unreadable) {
       return false;
     }
+  }
+
+  /**
+   * Whether woven code in the loader's classes can reach the bridge in the boot loader. Module
+   * systems that do not delegate every package to it (JBoss Modules, OSGi) would make the woven
+   * class fail with {@code NoClassDefFoundError}; their classes are left alone, with one line
+   * saying which setting opens the way.
+   */
+  private boolean seesBridge(ClassLoader loader) {
+    if (loader == null) {
+      return true;
+    }
+    return seesBridge.computeIfAbsent(
+        loader,
+        candidate -> {
+          try {
+            return Class.forName(AdviceDispatcher.class.getName(), false, candidate)
+                == AdviceDispatcher.class;
+          } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+            AgentLog.warn(
+                "classes of " + candidate.getClass().getName() + " are not instrumented: it does not"
+                    + " delegate package io.tracewire.bootstrap to the boot class loader (JBoss"
+                    + " Modules: add it to -Djboss.modules.system.pkgs; OSGi: to"
+                    + " org.osgi.framework.bootdelegation)");
+            return false;
+          }
+        });
   }
 
   boolean isIgnored(ClassLoader loader, String internalName) {

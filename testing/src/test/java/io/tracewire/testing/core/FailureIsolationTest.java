@@ -9,7 +9,9 @@ import io.tracewire.testing.harness.Jdk;
 import io.tracewire.testing.harness.JdkMatrix;
 import io.tracewire.testing.harness.RunResult;
 import io.tracewire.testing.scenarios.FailingAdviceScenario;
+import io.tracewire.testing.scenarios.IsolatingLoaderScenario;
 import io.tracewire.testing.scenarios.LibraryVersionScenario;
+import io.tracewire.testing.scenarios.ShopScenario;
 
 /** An instrumentation's failure never reaches the application. */
 class FailureIsolationTest {
@@ -53,5 +55,25 @@ class FailureIsolationTest {
     assertFalse(result.stderr().contains("instrumenting " + legacy), result.stderr());
     // Only the modern greeter's two calls (greet and wave) are traced.
     assertEquals(2, result.spans().named("selftest greet").size(), result.spans().dump());
+  }
+
+  @JdkMatrix
+  void classesOfALoaderThatCannotSeeTheBridgeAreLeftAlone(Jdk jdk) {
+    RunResult result =
+        AgentRun.of(IsolatingLoaderScenario.class)
+            .on(jdk)
+            .property(
+                "otel.instrumentation.methods.include",
+                ShopScenario.Checkout.class.getName() + "[placeOrder]")
+            .run()
+            .assertSuccess();
+    assertTrue(result.stdout().contains("reserved book,paid"), result.stdout() + result.stderr());
+    assertTrue(
+        result.stderr().contains(
+            "tracewire: WARNING classes of " + IsolatingLoaderScenario.class.getName()
+                + "$ModuleLoader are not instrumented: it does not delegate package"
+                + " io.tracewire.bootstrap to the boot class loader"),
+        result.stderr());
+    assertEquals(0, result.spans().size(), result.spans().dump());
   }
 }

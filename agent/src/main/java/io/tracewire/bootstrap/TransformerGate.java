@@ -3,6 +3,7 @@ package io.tracewire.bootstrap;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -23,6 +24,8 @@ public final class TransformerGate implements ClassFileTransformer {
   private volatile Set<String> earlyTypes = Set.of();
   private volatile ClassLoader agentLoader;
   private volatile byte[][] markers;
+  /** Candidate classes let through unchanged because no transformer was there yet. */
+  private final Set<String> passedUnchanged = ConcurrentHashMap.newKeySet();
 
   /**
    * Sets the internal names (e.g. {@code java/sql/Statement}) of the types that, with their
@@ -56,9 +59,20 @@ public final class TransformerGate implements ClassFileTransformer {
     delegate = transformer;
   }
 
+  /**
+   * The internal names of the classes with a marker that loaded unchanged before {@link
+   * #delegateTo}; the installer retransforms those that match. Cleared by the call.
+   */
+  public Set<String> takePassedUnchanged() {
+    Set<String> names = Set.copyOf(passedUnchanged);
+    passedUnchanged.clear();
+    return names;
+  }
+
   /** Lets the held-back classes load (through the delegate, if there is one). */
   public void release() {
     settled.countDown();
+    passedUnchanged.clear();
   }
 
   /** Stops holding classes back, whatever state the installation is in. */
@@ -87,6 +101,9 @@ public final class TransformerGate implements ClassFileTransformer {
         ready = delegate;
       }
       if (ready == null) {
+        if (!isOpen() && className != null && passesMarkers(classfileBuffer)) {
+          passedUnchanged.add(className);
+        }
         return null;
       }
       if (!passesMarkers(classfileBuffer)) {

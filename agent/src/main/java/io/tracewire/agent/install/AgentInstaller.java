@@ -8,7 +8,11 @@ import io.tracewire.instrumentation.api.InstrumentationModule;
 import io.tracewire.instrumentation.api.TypeInstrumentation;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Binds every enabled module's instrumentations to dispatch ids, hands the resulting transformer
@@ -41,7 +45,22 @@ public final class AgentInstaller {
     gate.delegateTo(transformer);
     // Held-back classes load only once the classes loaded earlier are instrumented too, so the
     // application's first traced calls find everything in place.
-    retransformLoadedClasses(instrumentation, gate, transformer);
+    if (instrumentation.isRetransformClassesSupported()) {
+      Class<?>[] loaded = instrumentation.getAllLoadedClasses();
+      retransformMatching(instrumentation, gate, transformer, Arrays.asList(loaded));
+      // A class the gate let through just before the transformer was there may have been defined
+      // only after that snapshot: look once more for those, by name.
+      Set<String> passed = gate.takePassedUnchanged();
+      Set<Class<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+      seen.addAll(Arrays.asList(loaded));
+      List<Class<?>> late = new ArrayList<>();
+      for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+        if (!seen.contains(type) && passed.contains(type.getName().replace('.', '/'))) {
+          late.add(type);
+        }
+      }
+      retransformMatching(instrumentation, gate, transformer, late);
+    }
     gate.release();
   }
 
@@ -49,12 +68,12 @@ public final class AgentInstaller {
    * Classes that loaded while the transformer was being built passed the gate unchanged (only the
    * early types were held back); those an instrumentation matches are retransformed now.
    */
-  private static void retransformLoadedClasses(
-      Instrumentation instrumentation, TransformerGate gate, AgentTransformer transformer) {
-    if (!instrumentation.isRetransformClassesSupported()) {
-      return;
-    }
-    for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+  private static void retransformMatching(
+      Instrumentation instrumentation,
+      TransformerGate gate,
+      AgentTransformer transformer,
+      List<Class<?>> classes) {
+    for (Class<?> type : classes) {
       if (type.isArray() || type.isPrimitive()) {
         continue;
       }

@@ -1,24 +1,35 @@
 package io.tracewire.exporter;
 
-import java.net.HttpURLConnection;
+import java.io.IOException;
+import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The export requests now on the wire. At exit the agent aborts them once its flush budget is
- * spent: a thread blocked reading from a collector that never answers would otherwise hold the
- * JVM's exit (the JVM waits for threads in native code before it halts).
+ * The export requests now on the wire. Each has a deadline: socket timeouts bound each connect and
+ * read but not a whole request (a collector that reads nothing, or trickles its answer, would hold
+ * the exporting thread for good), so a request still open at its deadline is closed.
+ * At exit the agent aborts every request once its flush budget is spent: a thread blocked on a
+ * collector that never answers would otherwise hold the JVM's exit (the JVM waits for threads in
+ * native code before it halts).
+ *
+ * <p>What is closed is the plain socket under any TLS layer, on a short-lived thread of its own, so
+ * that closing never waits for the blocked exporting thread.
  */
 public final class InFlightRequests {
 
-  private final Set<HttpURLConnection> open = ConcurrentHashMap.newKeySet();
+  private final Set<Request> open = ConcurrentHashMap.newKeySet();
+  private volatile ScheduledThreadPoolExecutor deadlines;
   private volatile boolean aborted;
 
-  /** Closes every open request and makes every later one fail at once. */
+  /** Closes every open request and makes every later one fail at once. Returns at once. */
   public void abortAll() {
     aborted = true;
-    for (HttpURLConnection connection : open) {
-      connection.disconnect();
+    for (Request request : open) {
+      request.close();
     }
   }
 
@@ -26,14 +37,74 @@ public final class InFlightRequests {
     return aborted;
   }
 
-  void opened(HttpURLConnection connection) {
-    open.add(connection);
+  /** Tracks a request about to be sent; it is closed if still open after {@code deadlineMillis}. */
+  Request opened(Socket socket, long deadlineMillis) {
+    Request request = new Request(socket);
+    open.add(request);
+    request.deadline =
+        deadlineScheduler().schedule(request::expire, deadlineMillis, TimeUnit.MILLISECONDS);
     if (aborted) {
-      connection.disconnect();
+      request.close();
     }
+    return request;
   }
 
-  void closed(HttpURLConnection connection) {
-    open.remove(connection);
+  void closed(Request request) {
+    open.remove(request);
+    request.deadline.cancel(false);
+  }
+
+  private ScheduledThreadPoolExecutor deadlineScheduler() {
+    ScheduledThreadPoolExecutor scheduler = deadlines;
+    if (scheduler == null) {
+      synchronized (this) {
+        scheduler = deadlines;
+        if (scheduler == null) {
+          scheduler = new ScheduledThreadPoolExecutor(1, task -> daemon(task, "tracewire-export-deadlines"));
+          scheduler.setRemoveOnCancelPolicy(true);
+          deadlines = scheduler;
+        }
+      }
+    }
+    return scheduler;
+  }
+
+  private static Thread daemon(Runnable task, String name) {
+    Thread thread = new Thread(task, name);
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  /** One request on the wire. */
+  static final class Request {
+    private final Socket socket;
+    private volatile ScheduledFuture<?> deadline;
+    private volatile boolean expired;
+
+    private Request(Socket socket) {
+      this.socket = socket;
+    }
+
+    /** Whether the request was closed because it outlived its deadline. */
+    boolean expired() {
+      return expired;
+    }
+
+    private void expire() {
+      expired = true;
+      close();
+    }
+
+    private void close() {
+      daemon(this::closeSocket, "tracewire-export-close").start();
+    }
+
+    private void closeSocket() {
+      try {
+        socket.close();
+      } catch (IOException ignored) {
+        // Closing is all that was asked.
+      }
+    }
   }
 }

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 
 /**
- * Posts spans to a Zipkin collector as Zipkin v2 JSON, with the JDK's {@code HttpURLConnection}.
+ * Posts spans to a Zipkin collector as Zipkin v2 JSON, with {@link HttpPost}.
  *
  * <p>Requests are sent one at a time on the exporter's own daemon thread; the result of {@link
  * #export} completes when the collector answers (success on 2xx), or fails on any other status, an

@@ -10,7 +10,7 @@ import io.opentelemetry.sdk.common.export.RetryPolicy;
 import io.tracewire.exporter.ConsoleTreeSpanExporter;
 import io.tracewire.exporter.InFlightRequests;
 import io.tracewire.exporter.OtlpJsonLinesSpanExporter;
-import io.tracewire.exporter.UrlConnectionHttpSender;
+import io.tracewire.exporter.AbortableHttpSender;
 import io.tracewire.exporter.ZipkinJsonSpanExporter;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -81,10 +81,10 @@ public final class ExporterFactory {
     return builder.build();
   }
 
-  /** Serves the exporter our {@link UrlConnectionHttpSender}; anything else as usual. */
+  /** Serves the exporter our {@link AbortableHttpSender}; anything else as usual. */
   private ComponentLoader withOwnHttpSender() {
     HttpSenderProvider ownSender =
-        senderConfig -> new UrlConnectionHttpSender(senderConfig, inFlight, ExportSuppression::wrap);
+        senderConfig -> new AbortableHttpSender(senderConfig, inFlight, ExportSuppression::wrap);
     ComponentLoader usual = ComponentLoader.forClassLoader(ExporterFactory.class.getClassLoader());
     return new ComponentLoader() {
       @Override

@@ -10,7 +10,6 @@ import io.opentelemetry.sdk.common.export.RetryPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.Proxy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +20,12 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * Posts export requests with the JDK's {@code HttpURLConnection} ({@link HttpPost}), on the
- * exporting thread. Far
- * lighter to load than {@code java.net.http} (whose selector thread would also sit in native code
- * at exit), and each request can be aborted through {@link InFlightRequests}.
+ * The OTLP exporter's HTTP transport: posts each request with {@link HttpPost} on the exporting
+ * thread. Far lighter to load than {@code java.net.http} (whose selector thread would also sit in
+ * native code at exit), every request has a deadline, and all can be aborted through {@link
+ * InFlightRequests}. Proxy options are not supported (the agent configures none).
  */
-public final class UrlConnectionHttpSender implements HttpSender {
+public final class AbortableHttpSender implements HttpSender {
 
   private static final Set<Integer> RETRYABLE_STATUS = Set.of(429, 502, 503, 504);
 
@@ -40,7 +39,7 @@ public final class UrlConnectionHttpSender implements HttpSender {
    * @param exportScope wraps each request; the agent passes one that marks the request as its own
    *     traffic so that it is never traced
    */
-  public UrlConnectionHttpSender(
+  public AbortableHttpSender(
       HttpSenderConfig config, InFlightRequests inFlight, UnaryOperator<Runnable> exportScope) {
     this.config = config;
     this.inFlight = inFlight;
@@ -139,12 +138,6 @@ public final class UrlConnectionHttpSender implements HttpSender {
   private static HttpPost request(HttpSenderConfig config, InFlightRequests inFlight) {
     HttpPost request =
         new HttpPost(config.getEndpoint(), config.getConnectTimeout(), config.getTimeout(), inFlight);
-    if (config.getProxyOptions() != null && config.getProxyOptions().getProxySelector() != null) {
-      List<Proxy> proxies = config.getProxyOptions().getProxySelector().select(config.getEndpoint());
-      if (!proxies.isEmpty()) {
-        request.via(proxies.get(0));
-      }
-    }
     if (config.getSslContext() != null) {
       request.withSsl(config.getSslContext().getSocketFactory());
     }

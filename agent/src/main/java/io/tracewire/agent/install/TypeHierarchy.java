@@ -75,7 +75,11 @@ final class TypeHierarchy {
     String[] known = cache.get(internalName);
     if (known == null) {
       known = readSupertypes(loader, internalName);
-      cache.put(internalName, known);
+      // A miss is not remembered: the class file may appear later (a generated class, a loader
+      // whose class path grows).
+      if (known != UNKNOWN) {
+        cache.put(internalName, known);
+      }
     }
     return known;
   }

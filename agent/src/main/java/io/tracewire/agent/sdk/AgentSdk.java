@@ -132,7 +132,9 @@ public final class AgentSdk implements OpenTelemetry {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    long notExported = stats.pending() + (stats.failed.sum() - failedBefore);
+    // Spans still queued, and failed ones no warning has counted yet (failures are reported at most
+    // once a minute while running): the last line accounts for every span lost.
+    long notExported = stats.pending() + stats.unreported.getAndSet(0);
     if (notExported > 0) {
       String reason =
           stats.failed.sum() > failedBefore || !finished && stats.failed.sum() > 0

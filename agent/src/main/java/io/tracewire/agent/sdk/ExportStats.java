@@ -1,5 +1,6 @@
 package io.tracewire.agent.sdk;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -11,6 +12,8 @@ final class ExportStats {
   final LongAdder ended = new LongAdder();
   final LongAdder exported = new LongAdder();
   final LongAdder failed = new LongAdder();
+  /** Failed spans no warning line has counted yet. */
+  final AtomicLong unreported = new AtomicLong();
   volatile String lastFailure = "unknown error";
   /** Set when the JVM exits: the shutdown line then reports every loss at once. */
   volatile boolean shuttingDown;

@@ -20,7 +20,6 @@ final class ReportingSpanExporter implements SpanExporter {
   private final String destination;
   private final ExportStats stats;
   private final AtomicLong lastReport = new AtomicLong(System.nanoTime() - REPORT_INTERVAL_NANOS);
-  private final AtomicLong failedSinceReport = new AtomicLong();
 
   ReportingSpanExporter(SpanExporter delegate, String destination, ExportStats stats) {
     this.delegate = delegate;
@@ -45,7 +44,7 @@ final class ReportingSpanExporter implements SpanExporter {
           } else {
             stats.failed.add(count);
             stats.lastFailure = describe(outcome.getFailureThrowable());
-            failedSinceReport.addAndGet(count);
+            stats.unreported.addAndGet(count);
             reportIfDue();
           }
         });
@@ -59,7 +58,7 @@ final class ReportingSpanExporter implements SpanExporter {
     long now = System.nanoTime();
     long last = lastReport.get();
     if (now - last >= REPORT_INTERVAL_NANOS && lastReport.compareAndSet(last, now)) {
-      long dropped = failedSinceReport.getAndSet(0);
+      long dropped = stats.unreported.getAndSet(0);
       AgentLog.warn(
           dropped + " spans not exported: " + stats.lastFailure + " (" + destination + ")"
               + "; further failures are reported at most once a minute");

@@ -30,6 +30,7 @@ class OverheadBoundsTest {
   /** The OpenTelemetry agent holds exit ~10 s here; the budget is 1.5 s over a run without agent. */
   private static final Duration EXIT_BOUND = Duration.ofSeconds(6);
 
+  private static final Pattern LOST = Pattern.compile("tracewire: (?:WARNING )?(\\d+) spans not exported");
   private static final Pattern DROPPED =
       Pattern.compile("tracewire: (\\d+) spans not exported at shutdown: (.+) \\((.+)\\)");
 
@@ -44,6 +45,7 @@ class OverheadBoundsTest {
     assertTrue(Long.parseLong(dropped.group(1)) > 0, dropped.group());
     assertEquals("connection refused", dropped.group(2), dropped.group());
     assertTrue(dropped.group(3).contains("127.0.0.1:" + deadPort), dropped.group());
+    assertEquals(20000, lostSpans(result), "every span lost is counted:\n" + result.stderr());
   }
 
   @JdkMatrix
@@ -67,6 +69,7 @@ class OverheadBoundsTest {
       RunResult result = runManyStatements(jdk, "http://127.0.0.1:" + blackHole.getLocalPort());
       Matcher dropped = droppedLine(result);
       assertTrue(Long.parseLong(dropped.group(1)) > 0, dropped.group());
+      assertEquals(20000, lostSpans(result), "every span lost is counted:\n" + result.stderr());
     } finally {
       for (Socket socket : accepted) {
         socket.close();
@@ -89,6 +92,16 @@ class OverheadBoundsTest {
         result.duration().compareTo(EXIT_BOUND) < 0,
         "the run took " + result.duration().toMillis() + " ms\n" + result.describe());
     return result;
+  }
+
+  /** The spans the agent's lines say were lost, while running and at shutdown. */
+  private static long lostSpans(RunResult result) {
+    Matcher lines = LOST.matcher(result.stderr());
+    long lost = 0;
+    while (lines.find()) {
+      lost += Long.parseLong(lines.group(1));
+    }
+    return lost;
   }
 
   private static Matcher droppedLine(RunResult result) {

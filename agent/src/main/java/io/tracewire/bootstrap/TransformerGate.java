@@ -65,14 +65,13 @@ public final class TransformerGate implements ClassFileTransformer {
    */
   public Set<String> takePassedUnchanged() {
     Set<String> names = Set.copyOf(passedUnchanged);
-    passedUnchanged.clear();
+    passedUnchanged.removeAll(names);
     return names;
   }
 
   /** Lets the held-back classes load (through the delegate, if there is one). */
   public void release() {
     settled.countDown();
-    passedUnchanged.clear();
   }
 
   /** Stops holding classes back, whatever state the installation is in. */
@@ -101,10 +100,17 @@ public final class TransformerGate implements ClassFileTransformer {
         ready = delegate;
       }
       if (ready == null) {
-        if (!isOpen() && className != null && passesMarkers(classfileBuffer)) {
-          passedUnchanged.add(className);
+        if (isOpen() || className == null || !passesMarkers(classfileBuffer)) {
+          return null;
         }
-        return null;
+        passedUnchanged.add(className);
+        ready = delegate;
+        if (ready == null) {
+          return null;
+        }
+        // The transformer arrived meanwhile: this class is not defined yet, so transform it now.
+        passedUnchanged.remove(className);
+        return ready.transform(loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
       }
       if (!passesMarkers(classfileBuffer)) {
         return null;

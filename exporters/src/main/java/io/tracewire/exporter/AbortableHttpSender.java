@@ -147,6 +147,7 @@ public final class AbortableHttpSender implements HttpSender {
   @Override
   public CompletableResultCode shutdown() {
     shutdown = true;
+    request.close();
     return CompletableResultCode.ofSuccess();
   }
 }

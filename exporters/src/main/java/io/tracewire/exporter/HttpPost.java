@@ -35,6 +35,9 @@ final class HttpPost {
   private static final int MAX_HEADER_LINE = 8 * 1024;
 
   private final URI endpoint;
+  /** The host as the URI writes it (IPv6 literals in brackets), for the Host header. */
+  private final String hostHeader;
+  /** The host to connect to (IPv6 literals without brackets). */
   private final String host;
   private final int port;
   private final boolean tls;
@@ -46,7 +49,9 @@ final class HttpPost {
 
   HttpPost(URI endpoint, Duration connectTimeout, Duration readTimeout, InFlightRequests inFlight) {
     this.endpoint = endpoint;
-    this.host = endpoint.getHost();
+    this.hostHeader = endpoint.getHost();
+    this.host =
+        hostHeader.startsWith("[") ? hostHeader.substring(1, hostHeader.length() - 1) : hostHeader;
     this.tls = "https".equalsIgnoreCase(endpoint.getScheme());
     this.port = endpoint.getPort() >= 0 ? endpoint.getPort() : tls ? 443 : 80;
     this.connectTimeoutMillis = millis(connectTimeout);
@@ -91,24 +96,31 @@ final class HttpPost {
       throw new IOException("export aborted at shutdown");
     }
     Socket plain = reused != null ? reused.plain : new Socket();
-    InFlightRequests.Request tracked =
-        inFlight.opened(plain, (long) connectTimeoutMillis + readTimeoutMillis);
+    InFlightRequests.Request tracked = inFlight.opened(plain, deadlineMillis());
     Connection connection = reused;
     boolean keep = false;
     try {
       if (connection == null) {
         connection = connect(plain);
       }
-      writeRequest(connection.out, body, headers);
-      Response response;
+      String statusLine;
       try {
-        response = readResponse(connection.in, maxResponseBytes);
-      } catch (EOFException closedBeforeAnswering) {
-        if (reused != null) {
+        writeRequest(connection.out, body, headers);
+        statusLine = readStatusLine(connection.in);
+      } catch (IOException failure) {
+        // A kept-alive connection the collector closed meanwhile fails on the write (broken pipe,
+        // reset) or ends before the answer: the request goes again once, on a new connection.
+        // Should the collector have taken it before dying, it gets a batch twice: rare, and
+        // better than losing it.
+        if (reused != null
+            && !(failure instanceof SocketTimeoutException)
+            && !tracked.expired()
+            && !inFlight.isAborted()) {
           throw new StaleConnectionException();
         }
-        throw closedBeforeAnswering;
+        throw failure;
       }
+      Response response = readResponse(connection.in, statusLine, maxResponseBytes);
       keep = response.keepAlive;
       return response;
     } catch (StaleConnectionException stale) {
@@ -118,13 +130,12 @@ final class HttpPost {
         throw new IOException("export aborted at shutdown");
       }
       if (tracked.expired()) {
-        throw new SocketTimeoutException(
-            "no complete answer within " + (connectTimeoutMillis + readTimeoutMillis) + " ms");
+        throw new SocketTimeoutException("no complete answer within " + deadlineMillis() + " ms");
       }
       throw e;
     } finally {
-      inFlight.closed(tracked);
-      if (keep && !tracked.expired() && !inFlight.isAborted()) {
+      boolean inTime = inFlight.closed(tracked);
+      if (keep && inTime && !inFlight.isAborted()) {
         idle = connection;
       } else if (connection != null) {
         connection.close();
@@ -165,14 +176,22 @@ final class HttpPost {
     }
     StringBuilder head = new StringBuilder(256);
     head.append("POST ").append(path).append(" HTTP/1.1\r\n");
-    head.append("Host: ").append(host.contains(":") ? "[" + host + "]" : host);
+    head.append("Host: ").append(hostHeader);
     if (port != (tls ? 443 : 80)) {
       head.append(':').append(port);
     }
     head.append("\r\n");
     for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+      String name = header.getKey();
+      if (name.equalsIgnoreCase("Host") || name.equalsIgnoreCase("Content-Length")
+          || !isHeaderText(name)) {
+        continue;
+      }
       for (String value : header.getValue()) {
-        head.append(header.getKey()).append(": ").append(value).append("\r\n");
+        // A line break in a configured value would let it forge headers or a second request.
+        if (isHeaderText(value)) {
+          head.append(name).append(": ").append(value).append("\r\n");
+        }
       }
     }
     head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
@@ -181,16 +200,39 @@ final class HttpPost {
     out.flush();
   }
 
-  private static Response readResponse(InputStream in, long maxResponseBytes) throws IOException {
+  private static boolean isHeaderText(String text) {
+    return text.indexOf('\r') < 0 && text.indexOf('\n') < 0;
+  }
+
+  /** The first line of the answer; any failure here on a reused connection means it was stale. */
+  private static String readStatusLine(InputStream in) throws IOException {
     String statusLine = readLine(in);
     if (statusLine == null) {
       throw new EOFException("the collector closed the connection without answering");
     }
+    return statusLine;
+  }
+
+  private static Response readResponse(InputStream in, String firstStatusLine, long maxResponseBytes)
+      throws IOException {
+    String statusLine = firstStatusLine;
     String[] status = statusLine.split(" ", 3);
     if (status.length < 2 || !status[0].startsWith("HTTP/")) {
       throw new IOException("not an HTTP answer: " + statusLine);
     }
     int code = parseInt(status[1], statusLine);
+    // Interim answers (100 Continue, 103 Early Hints) come before the real one: skip them.
+    while (code / 100 == 1 && code != 101) {
+      for (String line = readLine(in); line != null && !line.isEmpty(); line = readLine(in)) {
+        // their headers are not needed
+      }
+      statusLine = readStatusLine(in);
+      status = statusLine.split(" ", 3);
+      if (status.length < 2 || !status[0].startsWith("HTTP/")) {
+        throw new IOException("not an HTTP answer: " + statusLine);
+      }
+      code = parseInt(status[1], statusLine);
+    }
     long contentLength = -1;
     boolean chunked = false;
     boolean keepAlive = status[0].equals("HTTP/1.1");
@@ -211,7 +253,7 @@ final class HttpPost {
     }
     long limit = maxResponseBytes > 0 ? maxResponseBytes : Long.MAX_VALUE;
     byte[] body;
-    if (code == 204 || code == 304 || code / 100 == 1) {
+    if (code == 204 || code == 304 || code == 101) {
       body = new byte[0];
     } else if (chunked) {
       body = readChunked(in, limit);
@@ -302,8 +344,24 @@ final class HttpPost {
     }
   }
 
+  /** Socket timeouts: 0 (a zero duration) waits without limit, as {@code Socket} reads it. */
   private static int millis(Duration duration) {
-    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, duration.toMillis()));
+    return (int) Math.max(0, Math.min(Integer.MAX_VALUE, duration.toMillis()));
+  }
+
+  /** How long a whole request may take; 0 when either timeout is unlimited. */
+  private long deadlineMillis() {
+    return connectTimeoutMillis == 0 || readTimeoutMillis == 0
+        ? 0
+        : (long) connectTimeoutMillis + readTimeoutMillis;
+  }
+
+  /** Closes the kept-alive connection, if any. */
+  synchronized void close() {
+    if (idle != null) {
+      idle.close();
+      idle = null;
+    }
   }
 
   private static void closeQuietly(Socket socket) {

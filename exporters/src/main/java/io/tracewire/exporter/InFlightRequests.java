@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The export requests now on the wire. Each has a deadline: socket timeouts bound each connect and
@@ -37,21 +38,34 @@ public final class InFlightRequests {
     return aborted;
   }
 
-  /** Tracks a request about to be sent; it is closed if still open after {@code deadlineMillis}. */
+  /**
+   * Tracks a request about to be sent; it is closed if still open after {@code deadlineMillis}
+   * (0: no deadline).
+   */
   Request opened(Socket socket, long deadlineMillis) {
     Request request = new Request(socket);
     open.add(request);
-    request.deadline =
-        deadlineScheduler().schedule(request::expire, deadlineMillis, TimeUnit.MILLISECONDS);
+    if (deadlineMillis > 0) {
+      request.deadline =
+          deadlineScheduler().schedule(request::expire, deadlineMillis, TimeUnit.MILLISECONDS);
+    }
     if (aborted) {
       request.close();
     }
     return request;
   }
 
-  void closed(Request request) {
+  /**
+   * Stops tracking a request that is over; {@code false} when its deadline closed it first (its
+   * connection must then not be reused).
+   */
+  boolean closed(Request request) {
     open.remove(request);
-    request.deadline.cancel(false);
+    ScheduledFuture<?> deadline = request.deadline;
+    if (deadline != null) {
+      deadline.cancel(false);
+    }
+    return request.state.compareAndSet(Request.OPEN, Request.DONE);
   }
 
   private ScheduledThreadPoolExecutor deadlineScheduler() {
@@ -77,9 +91,13 @@ public final class InFlightRequests {
 
   /** One request on the wire. */
   static final class Request {
+    private static final int OPEN = 0;
+    private static final int DONE = 1;
+    private static final int EXPIRED = 2;
+
     private final Socket socket;
+    private final AtomicInteger state = new AtomicInteger(OPEN);
     private volatile ScheduledFuture<?> deadline;
-    private volatile boolean expired;
 
     private Request(Socket socket) {
       this.socket = socket;
@@ -87,12 +105,13 @@ public final class InFlightRequests {
 
     /** Whether the request was closed because it outlived its deadline. */
     boolean expired() {
-      return expired;
+      return state.get() == EXPIRED;
     }
 
     private void expire() {
-      expired = true;
-      close();
+      if (state.compareAndSet(OPEN, EXPIRED)) {
+        close();
+      }
     }
 
     private void close() {

@@ -163,6 +163,7 @@ public final class ZipkinJsonSpanExporter implements SpanExporter {
         .whenComplete(
             () -> {
               sender.shutdown();
+              request.close();
               done.succeed();
             });
     return done;

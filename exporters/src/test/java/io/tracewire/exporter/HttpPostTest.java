@@ -257,4 +257,106 @@ class HttpPostTest {
       collector.stop(0);
     }
   }
+
+  private final java.util.concurrent.BlockingQueue<String> requestHeads =
+      new java.util.concurrent.LinkedBlockingQueue<>();
+
+  /** Reads one request (head and body) and returns its head, or {@code null} at the end. */
+  private String readRequest(InputStream in) throws IOException {
+    StringBuilder head = new StringBuilder();
+    int c;
+    while ((c = in.read()) >= 0) {
+      head.append((char) c);
+      if (head.toString().endsWith("\r\n\r\n")) {
+        break;
+      }
+    }
+    if (c < 0) {
+      return null;
+    }
+    int length = 0;
+    for (String line : head.toString().split("\r\n")) {
+      if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+        length = Integer.parseInt(line.substring(15).trim());
+      }
+    }
+    in.readNBytes(length);
+    requestHeads.add(head.toString());
+    return head.toString();
+  }
+
+  @Test
+  void interimAnswersAreSkipped() throws Exception {
+    URI endpoint =
+        collector(
+            socket -> {
+              InputStream in = socket.getInputStream();
+              OutputStream out = socket.getOutputStream();
+              int count = 0;
+              while (readRequest(in) != null) {
+                count++;
+                out.write(
+                    ("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </x>\r\n\r\n"
+                            + "HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nreq #" + count)
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+              }
+            });
+    HttpPost post = new HttpPost(endpoint, Duration.ofSeconds(2), Duration.ofSeconds(2), new InFlightRequests());
+    for (int i = 1; i <= 3; i++) {
+      HttpPost.Response response = post.send(new byte[10], HEADERS, 0);
+      assertEquals(200, response.getStatusCode());
+      assertEquals("req #" + i, new String(response.getResponseBody(), StandardCharsets.ISO_8859_1));
+    }
+  }
+
+  @Test
+  void aKeptAliveConnectionTheCollectorClosedIsReplacedWithoutLosingTheRequest() throws Exception {
+    URI endpoint =
+        collector(
+            socket -> {
+              readRequest(socket.getInputStream());
+              socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+              socket.getOutputStream().flush();
+              // An idle timeout shorter than the gap between exports.
+              socket.close();
+            });
+    HttpPost post = new HttpPost(endpoint, Duration.ofSeconds(2), Duration.ofSeconds(2), new InFlightRequests());
+    assertEquals(200, post.send(new byte[10], HEADERS, 0).getStatusCode());
+    for (int size : new int[] {10, 256 * 1024}) {
+      Thread.sleep(200);
+      assertEquals(200, post.send(new byte[size], HEADERS, 0).getStatusCode(), "body of " + size + " bytes");
+    }
+  }
+
+  @Test
+  void anIpv6LiteralIsWrittenOnceBracketedInTheHostHeader() throws Exception {
+    InetAddress loopback6;
+    try {
+      loopback6 = InetAddress.getByName("::1");
+      new ServerSocket(0, 1, loopback6).close();
+    } catch (IOException noIpv6) {
+      org.junit.jupiter.api.Assumptions.abort("no IPv6 loopback here: " + noIpv6);
+      return;
+    }
+    server = new ServerSocket(0, 50, loopback6);
+    Thread handler =
+        new Thread(
+            () -> {
+              try (Socket socket = server.accept()) {
+                readRequest(socket.getInputStream());
+                socket.getOutputStream().write("HTTP/1.1 204 No Content\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+              } catch (IOException ignored) {
+                // The test is over.
+              }
+            });
+    handler.setDaemon(true);
+    handler.start();
+    int port = server.getLocalPort();
+    HttpPost post =
+        new HttpPost(URI.create("http://[::1]:" + port + "/v1/traces"), Duration.ofSeconds(2), Duration.ofSeconds(2), new InFlightRequests());
+    assertEquals(204, post.send(new byte[1], HEADERS, 0).getStatusCode());
+    assertTrue(requestHeads.take().contains("\r\nHost: [::1]:" + port + "\r\n"));
+  }
 }

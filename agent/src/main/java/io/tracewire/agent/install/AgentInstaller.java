@@ -10,6 +10,7 @@ import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +21,9 @@ import java.util.Set;
  * the classes the gate held back.
  */
 public final class AgentInstaller {
+
+  private static final long LATECOMER_WAIT_NANOS = 2_000_000_000L;
+  private static final long LATECOMER_POLL_MILLIS = 50;
 
   private AgentInstaller() {}
 
@@ -45,23 +49,74 @@ public final class AgentInstaller {
     gate.delegateTo(transformer);
     // Held-back classes load only once the classes loaded earlier are instrumented too, so the
     // application's first traced calls find everything in place.
-    if (instrumentation.isRetransformClassesSupported()) {
-      Class<?>[] loaded = instrumentation.getAllLoadedClasses();
-      retransformMatching(instrumentation, gate, transformer, Arrays.asList(loaded));
-      // A class the gate let through just before the transformer was there may have been defined
-      // only after that snapshot: look once more for those, by name.
-      Set<String> passed = gate.takePassedUnchanged();
-      Set<Class<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-      seen.addAll(Arrays.asList(loaded));
-      List<Class<?>> late = new ArrayList<>();
-      for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-        if (!seen.contains(type) && passed.contains(type.getName().replace('.', '/'))) {
-          late.add(type);
+    if (!instrumentation.isRetransformClassesSupported()) {
+      gate.release();
+      return;
+    }
+    Class<?>[] loaded = instrumentation.getAllLoadedClasses();
+    retransformMatching(instrumentation, gate, transformer, Arrays.asList(loaded));
+    gate.release();
+    // Off the installer's thread, which goes on to build the exporter.
+    Thread latecomers =
+        new Thread(
+            () -> retransformLatecomers(instrumentation, gate, transformer, loaded),
+            "tracewire-latecomers");
+    latecomers.setDaemon(true);
+    latecomers.start();
+  }
+
+  /**
+   * A class the gate let through just before the transformer was there may be defined only after
+   * the sweep's snapshot, even after the gate released the held classes (its superclass may be
+   * one of them). The gate names such classes; they are looked for until they show up, for a
+   * bounded time.
+   */
+  private static void retransformLatecomers(
+      Instrumentation instrumentation,
+      TransformerGate gate,
+      AgentTransformer transformer,
+      Class<?>[] snapshot) {
+    Set<Class<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<String> seenNames = new HashSet<>();
+    for (Class<?> type : snapshot) {
+      seen.add(type);
+      seenNames.add(type.getName().replace('.', '/'));
+    }
+    Set<String> pending = new HashSet<>();
+    long deadline = System.nanoTime() + LATECOMER_WAIT_NANOS;
+    // Two looks in a row with nothing pending: a gate call still adding a name has finished.
+    int quietLooks = 0;
+    do {
+      for (String name : gate.takePassedUnchanged()) {
+        if (!seenNames.contains(name)) {
+          pending.add(name);
         }
       }
-      retransformMatching(instrumentation, gate, transformer, late);
+      if (!pending.isEmpty()) {
+        List<Class<?>> late = new ArrayList<>();
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+          if (!seen.contains(type) && pending.remove(type.getName().replace('.', '/'))) {
+            seen.add(type);
+            late.add(type);
+          }
+        }
+        retransformMatching(instrumentation, gate, transformer, late);
+      }
+      quietLooks = pending.isEmpty() ? quietLooks + 1 : 0;
+      if (quietLooks < 2 && !pause(LATECOMER_POLL_MILLIS)) {
+        return;
+      }
+    } while (quietLooks < 2 && System.nanoTime() < deadline);
+  }
+
+  private static boolean pause(long millis) {
+    try {
+      Thread.sleep(millis);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
-    gate.release();
   }
 
   /**

@@ -276,8 +276,10 @@ final class DispatchMethodVisitor extends MethodVisitor {
     invokeExits(false, true);
     super.visitVarInsn(Opcodes.ALOAD, thrownSlot);
     super.visitInsn(Opcodes.ATHROW);
-    // Registered now, after the method's own entries; every label has its offset by now, so an
-    // empty range (which the JVM would reject) is left out.
+    // Registered now, after the method's own entries (the class writer's COMPUTE_MAXS adds the
+    // handler edges at visitMaxs). Every label has its offset by now, which needs the next visitor
+    // to be the class writer itself (DispatchWeaver sees to it), so an empty range, which the JVM
+    // would reject, is left out.
     for (int i = 0; i < ranges.size(); i += 2) {
       Label start = ranges.get(i);
       Label end = ranges.get(i + 1);

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -45,7 +46,9 @@ final class HttpPost {
   private final int readTimeoutMillis;
   private final InFlightRequests inFlight;
   private SSLSocketFactory sslSocketFactory;
-  private Connection idle;
+  /** The kept-alive connection between requests. */
+  private final AtomicReference<Connection> idle = new AtomicReference<>();
+  private volatile boolean closed;
 
   HttpPost(URI endpoint, Duration connectTimeout, Duration readTimeout, InFlightRequests inFlight) {
     this.endpoint = endpoint;
@@ -74,8 +77,7 @@ final class HttpPost {
    */
   synchronized Response send(byte[] body, Map<String, List<String>> headers, long maxResponseBytes)
       throws IOException {
-    Connection reused = idle;
-    idle = null;
+    Connection reused = idle.getAndSet(null);
     if (reused != null) {
       try {
         return exchange(reused, body, headers, maxResponseBytes);
@@ -135,8 +137,11 @@ final class HttpPost {
       throw e;
     } finally {
       boolean inTime = inFlight.closed(tracked);
-      if (keep && inTime && !inFlight.isAborted()) {
-        idle = connection;
+      if (keep && inTime && !inFlight.isAborted() && !closed) {
+        idle.set(connection);
+        if (closed) {
+          close();
+        }
       } else if (connection != null) {
         connection.close();
       } else {
@@ -356,11 +361,15 @@ final class HttpPost {
         : (long) connectTimeoutMillis + readTimeoutMillis;
   }
 
-  /** Closes the kept-alive connection, if any. */
-  synchronized void close() {
-    if (idle != null) {
-      idle.close();
-      idle = null;
+  /**
+   * Closes the kept-alive connection, if any; later requests open a new one. Never waits for a
+   * request in progress.
+   */
+  void close() {
+    closed = true;
+    Connection kept = idle.getAndSet(null);
+    if (kept != null) {
+      kept.close();
     }
   }
 

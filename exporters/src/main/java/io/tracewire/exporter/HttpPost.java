@@ -168,7 +168,6 @@ final class HttpPost {
     }
     return new Connection(
         plain,
-        socket,
         new BufferedInputStream(socket.getInputStream()),
         new BufferedOutputStream(socket.getOutputStream(), 16 * 1024));
   }
@@ -220,22 +219,15 @@ final class HttpPost {
 
   private static Response readResponse(InputStream in, String firstStatusLine, long maxResponseBytes)
       throws IOException {
-    String statusLine = firstStatusLine;
-    String[] status = statusLine.split(" ", 3);
-    if (status.length < 2 || !status[0].startsWith("HTTP/")) {
-      throw new IOException("not an HTTP answer: " + statusLine);
-    }
-    int code = parseInt(status[1], statusLine);
+    String[] status = statusParts(firstStatusLine);
+    int code = parseInt(status[1], firstStatusLine);
     // Interim answers (100 Continue, 103 Early Hints) come before the real one: skip them.
     while (code / 100 == 1 && code != 101) {
       for (String line = readLine(in); line != null && !line.isEmpty(); line = readLine(in)) {
         // their headers are not needed
       }
-      statusLine = readStatusLine(in);
-      status = statusLine.split(" ", 3);
-      if (status.length < 2 || !status[0].startsWith("HTTP/")) {
-        throw new IOException("not an HTTP answer: " + statusLine);
-      }
+      String statusLine = readStatusLine(in);
+      status = statusParts(statusLine);
       code = parseInt(status[1], statusLine);
     }
     long contentLength = -1;
@@ -270,6 +262,15 @@ final class HttpPost {
       keepAlive = false;
     }
     return new Response(code, status.length > 2 ? status[2] : "", body, keepAlive);
+  }
+
+  /** The version, code and reason of a status line. */
+  private static String[] statusParts(String statusLine) throws IOException {
+    String[] status = statusLine.split(" ", 3);
+    if (status.length < 2 || !status[0].startsWith("HTTP/")) {
+      throw new IOException("not an HTTP answer: " + statusLine);
+    }
+    return status;
   }
 
   private static byte[] readChunked(InputStream in, long limit) throws IOException {
@@ -384,13 +385,11 @@ final class HttpPost {
   /** An open connection: the plain socket, and the (maybe TLS) streams above it. */
   private static final class Connection {
     final Socket plain;
-    final Socket socket;
     final InputStream in;
     final OutputStream out;
 
-    Connection(Socket plain, Socket socket, InputStream in, OutputStream out) {
+    Connection(Socket plain, InputStream in, OutputStream out) {
       this.plain = plain;
-      this.socket = socket;
       this.in = in;
       this.out = out;
     }

@@ -53,19 +53,6 @@ final class ClassFileInfo implements TypeInfo {
     return internalName.replace('/', '.');
   }
 
-  String internalName() {
-    return internalName;
-  }
-
-  /** The super class's internal name, {@code null} for {@code java.lang.Object}. */
-  String superName() {
-    return superName;
-  }
-
-  ClassLoader loader() {
-    return loader;
-  }
-
   @Override
   public boolean isInterface() {
     return (access & Opcodes.ACC_INTERFACE) != 0;

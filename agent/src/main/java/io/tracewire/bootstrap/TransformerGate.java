@@ -90,6 +90,18 @@ public final class TransformerGate implements ClassFileTransformer {
       Class<?> classBeingRedefined,
       ProtectionDomain protectionDomain,
       byte[] classfileBuffer) {
+    return transform(null, loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
+  }
+
+  /** The JVM calls this form; the module is handed on (a named module needs a read edge). */
+  @Override
+  public byte[] transform(
+      Module module,
+      ClassLoader loader,
+      String className,
+      Class<?> classBeingRedefined,
+      ProtectionDomain protectionDomain,
+      byte[] classfileBuffer) {
     try {
       ClassFileTransformer ready = delegate;
       if (ready == null && !isOpen() && mustWait(loader, classBeingRedefined, classfileBuffer)) {
@@ -110,12 +122,14 @@ public final class TransformerGate implements ClassFileTransformer {
         }
         // The transformer arrived meanwhile: this class is not defined yet, so transform it now.
         passedUnchanged.remove(className);
-        return ready.transform(loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
+        return ready.transform(
+            module, loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
       }
       if (!passesMarkers(classfileBuffer)) {
         return null;
       }
-      return ready.transform(loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
+      return ready.transform(
+          module, loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       return null;

@@ -39,13 +39,14 @@ public final class AgentInstaller {
       InstrumentationContext context = contexts.forModule(module.name());
       try {
         for (TypeInstrumentation type : module.typeInstrumentations(context)) {
-          bound.add(new BoundInstrumentation(module.name(), type));
+          bound.add(new BoundInstrumentation(module.name(), type, agentLoader));
         }
       } catch (RuntimeException | LinkageError e) {
         AgentLog.debug("instrumentation " + module.name() + " disabled: it could not be set up", e);
       }
     }
-    AgentTransformer transformer = new AgentTransformer(bound, agentLoader);
+    AgentTransformer transformer =
+        new AgentTransformer(bound, agentLoader, new ModuleReads(instrumentation));
     gate.delegateTo(transformer);
     // Held-back classes load only once the classes loaded earlier are instrumented too, so the
     // application's first traced calls find everything in place.

@@ -19,7 +19,8 @@ final class AgentTransformer implements ClassFileTransformer {
 
   /**
    * The agent itself, the JDK, class-generation internals and trees no instrumentation targets,
-   * decided on names alone. An instrumentation of a JDK class must carve its class out of this list.
+   * decided on names alone. An instrumentation names the JDK packages it transforms
+   * ({@code TypeInstrumentation.Builder.inJdkPackage}); only those are carved out of this list.
    */
   private static final String[] IGNORED_PREFIXES = {
     "io/tracewire/agent/",
@@ -44,16 +45,36 @@ final class AgentTransformer implements ClassFileTransformer {
 
   private final List<BoundInstrumentation> instrumentations;
   private final ClassLoader agentLoader;
+  private final String[] allowedJdkPrefixes;
+  private final ModuleReads moduleReads;
   private final TypeHierarchy hierarchy = new TypeHierarchy();
   private final WeakIdentityMap<ClassLoader, Boolean> seesBridge = new WeakIdentityMap<>();
 
-  AgentTransformer(List<BoundInstrumentation> instrumentations, ClassLoader agentLoader) {
+  AgentTransformer(
+      List<BoundInstrumentation> instrumentations, ClassLoader agentLoader, ModuleReads moduleReads) {
     this.instrumentations = List.copyOf(instrumentations);
     this.agentLoader = agentLoader;
+    this.moduleReads = moduleReads;
+    this.allowedJdkPrefixes =
+        instrumentations.stream()
+            .flatMap(instrumentation -> instrumentation.jdkPackages().stream())
+            .distinct()
+            .toArray(String[]::new);
   }
 
   @Override
   public byte[] transform(
+      ClassLoader loader,
+      String className,
+      Class<?> classBeingRedefined,
+      ProtectionDomain protectionDomain,
+      byte[] classfile) {
+    return transform(null, loader, className, classBeingRedefined, protectionDomain, classfile);
+  }
+
+  @Override
+  public byte[] transform(
+      Module module,
       ClassLoader loader,
       String className,
       Class<?> classBeingRedefined,
@@ -64,11 +85,15 @@ final class AgentTransformer implements ClassFileTransformer {
     }
     TRANSFORMING.set(Boolean.TRUE);
     try {
-      Map<String, int[]> idsByMethod = select(loader, classfile, true);
-      if (idsByMethod.isEmpty() || !seesBridge(loader)) {
+      Map<String, MethodWeaving> weavings = select(loader, classfile, true);
+      if (weavings.isEmpty() || !seesBridge(loader)) {
         return null;
       }
-      return DispatchWeaver.weave(classfile, idsByMethod);
+      Module target = module != null ? module : classBeingRedefined != null ? classBeingRedefined.getModule() : null;
+      if (target != null && !moduleReads.readsBridge(target)) {
+        return null;
+      }
+      return DispatchWeaver.weaveMethods(classfile, weavings);
     } catch (Throwable error) {
       AgentLog.debug("could not instrument " + className.replace('/', '.') + ", left unchanged", error);
       return null;
@@ -121,6 +146,11 @@ final class AgentTransformer implements ClassFileTransformer {
         || loader != null && loader.getClass().getName().startsWith("jdk.internal.reflect.")) {
       return true;
     }
+    for (String prefix : allowedJdkPrefixes) {
+      if (internalName.startsWith(prefix)) {
+        return false;
+      }
+    }
     for (String prefix : IGNORED_PREFIXES) {
       if (internalName.startsWith(prefix)) {
         return true;
@@ -135,12 +165,12 @@ final class AgentTransformer implements ClassFileTransformer {
   }
 
   /**
-   * The interceptor ids of each method to weave, keyed by name and descriptor; {@code log} says
-   * whether to write the debug lines about what matched.
+   * What to weave into each method, keyed by name and descriptor; {@code log} says whether to
+   * write the debug lines about what matched.
    */
-  private Map<String, int[]> select(ClassLoader loader, byte[] classfile, boolean log) {
+  private Map<String, MethodWeaving> select(ClassLoader loader, byte[] classfile, boolean log) {
     ClassFileInfo info = ClassFileInfo.read(classfile, loader, hierarchy);
-    Map<String, int[]> idsByMethod = new LinkedHashMap<>();
+    Map<String, MethodWeaving> weavings = new LinkedHashMap<>();
     for (BoundInstrumentation instrumentation : instrumentations) {
       if (!instrumentation.matches(loader, info)) {
         continue;
@@ -161,18 +191,12 @@ final class AgentTransformer implements ClassFileTransformer {
         if (!DispatchWeaver.isWeavable(method.access(), method.name())) {
           continue;
         }
-        int[] ids = instrumentation.idsFor(method);
-        if (ids.length > 0) {
-          idsByMethod.merge(method.name() + method.descriptor(), ids, AgentTransformer::concat);
+        MethodWeaving weaving = instrumentation.weavingFor(info.name(), method);
+        if (weaving != null) {
+          weavings.merge(method.name() + method.descriptor(), weaving, MethodWeaving::and);
         }
       }
     }
-    return idsByMethod;
-  }
-
-  private static int[] concat(int[] first, int[] second) {
-    int[] both = java.util.Arrays.copyOf(first, first.length + second.length);
-    System.arraycopy(second, 0, both, first.length, second.length);
-    return both;
+    return weavings;
   }
 }

@@ -3,6 +3,10 @@ package io.tracewire.agent.install;
 import io.tracewire.instrumentation.api.matcher.MethodInfo;
 import io.tracewire.instrumentation.api.matcher.TypeInfo;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import org.objectweb.asm.AnnotationVisitor;
+import org.objectweb.asm.Type;
 import java.util.List;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -40,8 +44,19 @@ final class ClassFileInfo implements TypeInfo {
           @Override
           public MethodVisitor visitMethod(
               int access, String name, String descriptor, String signature, String[] exceptions) {
-            methods.add(new MethodInfo(name, descriptor, access));
-            return null;
+            Set<String> annotations = new HashSet<>();
+            return new MethodVisitor(Opcodes.ASM9) {
+              @Override
+              public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+                annotations.add(Type.getType(annotation).getClassName());
+                return null;
+              }
+
+              @Override
+              public void visitEnd() {
+                methods.add(new MethodInfo(name, descriptor, access, annotations));
+              }
+            };
           }
         },
         ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);

@@ -14,41 +14,62 @@ import org.objectweb.asm.Type;
  * <pre>
  * Object self = this;                       // null in a static method
  * Object state = null;
+ * Object[] args = new Object[] {arguments...};   // NO_ARGUMENTS when none is read
  * try {
- *   state = AdviceDispatcher.enter(id, self, new Object[] {arguments...});
- *   ...original body; at each return:  AdviceDispatcher.exit(id, state, self, result, null)
+ *   state = AdviceDispatcher.enter(id, type, self, args);
+ *   argument = (T) AdviceDispatcher.argument(args, i, argument, T.class);   // replaced ones only
+ *   ...original body; at each return:  AdviceDispatcher.exit(id, type, state, self, result, null)
+ *      (or result = (R) AdviceDispatcher.exitReturning(id, type, state, self, result, R.class))
  * } catch (Throwable t) {
- *   AdviceDispatcher.exit(id, state, self, null, t);
+ *   AdviceDispatcher.exit(id, type, state, self, null, t);
  *   throw t;
  * }
  * </pre>
  *
- * With several ids the entries run in order and the exits in reverse. The catch-all covers the
- * entries and the original body but not the exit calls: an error the JVM raises in an entry (a
- * stack overflow, say) still exits what was entered, and no exit ever runs twice. So it is made of
- * several ranges, registered last in the exception table (the method's own handlers catch first);
- * empty ranges are left out. The weaver's locals sit above the method's original ones, so original
- * instructions and frames keep their slots; each original frame is extended with the weaver's
- * locals. {@code AdviceDispatcher} never throws, so the method behaves exactly as before.
+ * {@code type} is the woven class itself for class-bound ids, else {@code null}. With several ids
+ * the entries run in order and the exits in reverse. The catch-all covers the entries and the
+ * original body but not the exit calls: an error the JVM raises in an entry (a stack overflow,
+ * say) still exits what was entered, and no exit ever runs twice. So it is made of several ranges,
+ * registered last in the exception table (the method's own handlers catch first); empty ranges are
+ * left out. The weaver's locals sit above the method's original ones, so original instructions and
+ * frames keep their slots; each original frame is extended with the weaver's locals. {@code
+ * AdviceDispatcher} never throws, and only hands back replacements of the declared type, so the
+ * method behaves exactly as before unless an interceptor means it to.
+ *
+ * <p>A constructor gets its entries before the superclass constructor runs ({@code self} is null
+ * there) and its exits, with {@code this}, before each return; it has no catch-all, since an object
+ * whose constructor threw is never seen.
  */
 final class DispatchMethodVisitor extends MethodVisitor {
 
   private static final String DISPATCHER = "io/tracewire/bootstrap/AdviceDispatcher";
   private static final String ENTER =
-      "(ILjava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;";
+      "(ILjava/lang/Class;Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;";
   private static final String EXIT =
-      "(ILjava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Throwable;)V";
+      "(ILjava/lang/Class;Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Throwable;)V";
+  private static final String EXIT_RETURNING =
+      "(ILjava/lang/Class;Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Class;)Ljava/lang/Object;";
+  private static final String ARGUMENT =
+      "([Ljava/lang/Object;ILjava/lang/Object;Ljava/lang/Class;)Ljava/lang/Object;";
   private static final String OBJECT = "java/lang/Object";
+  private static final String OBJECT_ARRAY = "[Ljava/lang/Object;";
   private static final String THROWABLE = "java/lang/Throwable";
 
+  private final MethodWeaving weaving;
   private final int[] ids;
+  private final String owner;
   private final boolean isStatic;
+  private final boolean isConstructor;
+  private final boolean hasSelfSlot;
   private final Type[] argumentTypes;
   private final Type returnType;
   private final boolean frames;
+  /** Class constants need class files of Java 5 or later; older ones pass no class. */
+  private final boolean classConstants;
   private final int originalLocals;
   private final int selfSlot;
   private final int firstStateSlot;
+  private final int argumentsSlot;
   private final int resultSlot;
   private final int thrownSlot;
   private final Label handler = new Label();
@@ -58,17 +79,30 @@ final class DispatchMethodVisitor extends MethodVisitor {
   private boolean entered;
 
   DispatchMethodVisitor(
-      MethodVisitor next, int access, String descriptor, int[] ids, int originalLocals, boolean frames) {
+      MethodVisitor next,
+      String owner,
+      int access,
+      String name,
+      String descriptor,
+      MethodWeaving weaving,
+      int originalLocals,
+      int classVersion) {
     super(Opcodes.ASM9, next);
-    this.ids = ids.clone();
+    this.weaving = weaving;
+    this.ids = weaving.ids;
+    this.owner = owner;
     this.isStatic = (access & Opcodes.ACC_STATIC) != 0;
+    this.isConstructor = name.equals("<init>");
+    this.hasSelfSlot = !isStatic && !isConstructor;
     this.argumentTypes = Type.getArgumentTypes(descriptor);
     this.returnType = Type.getReturnType(descriptor);
-    this.frames = frames;
+    this.frames = (classVersion & 0xFFFF) >= Opcodes.V1_6;
+    this.classConstants = (classVersion & 0xFFFF) >= Opcodes.V1_5;
     this.originalLocals = originalLocals;
     this.selfSlot = originalLocals;
-    this.firstStateSlot = isStatic ? originalLocals : originalLocals + 1;
-    this.resultSlot = firstStateSlot + ids.length;
+    this.firstStateSlot = hasSelfSlot ? originalLocals + 1 : originalLocals;
+    this.argumentsSlot = firstStateSlot + ids.length;
+    this.resultSlot = argumentsSlot + 1;
     this.thrownSlot = resultSlot + Math.max(1, returnType.getSize());
   }
 
@@ -81,7 +115,7 @@ final class DispatchMethodVisitor extends MethodVisitor {
       return;
     }
     entered = true;
-    if (!isStatic) {
+    if (hasSelfSlot) {
       super.visitVarInsn(Opcodes.ALOAD, 0);
       super.visitVarInsn(Opcodes.ASTORE, selfSlot);
     }
@@ -89,14 +123,52 @@ final class DispatchMethodVisitor extends MethodVisitor {
       super.visitInsn(Opcodes.ACONST_NULL);
       super.visitVarInsn(Opcodes.ASTORE, firstStateSlot + i);
     }
-    openRange();
+    pushArguments();
+    super.visitVarInsn(Opcodes.ASTORE, argumentsSlot);
+    if (!isConstructor) {
+      openRange();
+    }
     for (int i = 0; i < ids.length; i++) {
       pushInt(ids[i]);
+      pushType(i);
       loadSelf();
-      pushArguments();
+      super.visitVarInsn(Opcodes.ALOAD, argumentsSlot);
       super.visitMethodInsn(Opcodes.INVOKESTATIC, DISPATCHER, "enter", ENTER, false);
       super.visitVarInsn(Opcodes.ASTORE, firstStateSlot + i);
     }
+    reassignReplacedArguments();
+  }
+
+  /** Replaceable reference parameters take the value the entries left in the arguments array. */
+  private void reassignReplacedArguments() {
+    if (!classConstants) {
+      return;
+    }
+    for (int index : weaving.replacedArguments) {
+      if (index >= argumentTypes.length || !isReference(argumentTypes[index])) {
+        continue;
+      }
+      int slot = parameterSlot(index);
+      super.visitVarInsn(Opcodes.ALOAD, argumentsSlot);
+      pushInt(index);
+      super.visitVarInsn(Opcodes.ALOAD, slot);
+      super.visitLdcInsn(argumentTypes[index]);
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, DISPATCHER, "argument", ARGUMENT, false);
+      super.visitTypeInsn(Opcodes.CHECKCAST, argumentTypes[index].getInternalName());
+      super.visitVarInsn(Opcodes.ASTORE, slot);
+    }
+  }
+
+  private int parameterSlot(int index) {
+    int slot = isStatic ? 0 : 1;
+    for (int i = 0; i < index; i++) {
+      slot += argumentTypes[i].getSize();
+    }
+    return slot;
+  }
+
+  private static boolean isReference(Type type) {
+    return type.getSort() == Type.OBJECT || type.getSort() == Type.ARRAY;
   }
 
   private void openRange() {
@@ -105,6 +177,9 @@ final class DispatchMethodVisitor extends MethodVisitor {
   }
 
   private void closeRange() {
+    if (isConstructor) {
+      return;
+    }
     Label end = new Label();
     super.visitLabel(end);
     ranges.add(rangeStart);
@@ -138,17 +213,18 @@ final class DispatchMethodVisitor extends MethodVisitor {
   }
 
   private int weaverLocalCount() {
-    return (isStatic ? 0 : 1) + ids.length;
+    return (hasSelfSlot ? 1 : 0) + ids.length + 1;
   }
 
   private void appendWeaverLocals(Object[] locals, int from) {
     int next = from;
-    if (!isStatic) {
+    if (hasSelfSlot) {
       locals[next++] = OBJECT;
     }
     for (int i = 0; i < ids.length; i++) {
       locals[next++] = OBJECT;
     }
+    locals[next] = OBJECT_ARRAY;
   }
 
   @Override
@@ -185,6 +261,14 @@ final class DispatchMethodVisitor extends MethodVisitor {
     if (hasResult) {
       super.visitVarInsn(returnType.getOpcode(Opcodes.ILOAD), resultSlot);
     }
+  }
+
+  /** Whether the exit of id number {@code index} may replace the value being returned. */
+  private boolean replacesReturn(int index, boolean withResult) {
+    return withResult
+        && weaving.replacesReturn[index]
+        && classConstants
+        && isReference(returnType);
   }
 
   @Override
@@ -264,6 +348,10 @@ final class DispatchMethodVisitor extends MethodVisitor {
   @Override
   public void visitMaxs(int maxStack, int maxLocals) {
     enterOnce();
+    if (isConstructor) {
+      super.visitMaxs(maxStack, maxLocals);
+      return;
+    }
     closeRange();
     super.visitLabel(handler);
     if (frames) {
@@ -298,8 +386,17 @@ final class DispatchMethodVisitor extends MethodVisitor {
   private void invokeExits(boolean withResult, boolean withThrown) {
     for (int i = ids.length - 1; i >= 0; i--) {
       pushInt(ids[i]);
+      pushType(i);
       super.visitVarInsn(Opcodes.ALOAD, firstStateSlot + i);
-      loadSelf();
+      loadExitSelf();
+      if (replacesReturn(i, withResult)) {
+        super.visitVarInsn(Opcodes.ALOAD, resultSlot);
+        super.visitLdcInsn(returnType);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, DISPATCHER, "exitReturning", EXIT_RETURNING, false);
+        super.visitTypeInsn(Opcodes.CHECKCAST, returnType.getInternalName());
+        super.visitVarInsn(Opcodes.ASTORE, resultSlot);
+        continue;
+      }
       if (withResult) {
         super.visitVarInsn(returnType.getOpcode(Opcodes.ILOAD), resultSlot);
         box(returnType);
@@ -315,15 +412,38 @@ final class DispatchMethodVisitor extends MethodVisitor {
     }
   }
 
+  /** The receiver as entries see it: none in static methods, nor before a constructor's super(). */
   private void loadSelf() {
-    if (isStatic) {
-      super.visitInsn(Opcodes.ACONST_NULL);
-    } else {
+    if (hasSelfSlot) {
       super.visitVarInsn(Opcodes.ALOAD, selfSlot);
+    } else {
+      super.visitInsn(Opcodes.ACONST_NULL);
+    }
+  }
+
+  /** The receiver as exits see it: a constructor's {@code this} is initialized by its returns. */
+  private void loadExitSelf() {
+    if (isConstructor) {
+      super.visitVarInsn(Opcodes.ALOAD, 0);
+    } else {
+      loadSelf();
+    }
+  }
+
+  /** The woven class for a class-bound id (so its interceptor is found per class), else null. */
+  private void pushType(int index) {
+    if (weaving.classBound[index] && classConstants) {
+      super.visitLdcInsn(Type.getObjectType(owner));
+    } else {
+      super.visitInsn(Opcodes.ACONST_NULL);
     }
   }
 
   private void pushArguments() {
+    if (argumentTypes.length == 0 || !weaving.readsArguments) {
+      super.visitFieldInsn(Opcodes.GETSTATIC, DISPATCHER, "NO_ARGUMENTS", OBJECT_ARRAY);
+      return;
+    }
     pushInt(argumentTypes.length);
     super.visitTypeInsn(Opcodes.ANEWARRAY, OBJECT);
     int slot = isStatic ? 0 : 1;

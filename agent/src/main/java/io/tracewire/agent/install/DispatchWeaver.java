@@ -21,11 +21,21 @@ final class DispatchWeaver {
 
   /**
    * @param idsByMethod interceptor ids by method ({@code name + descriptor}), in the order their
-   *     entries run
+   *     entries run; plain calls that replace nothing
    * @return the rewritten class file
    */
   static byte[] weave(byte[] classfile, Map<String, int[]> idsByMethod) {
-    Map<String, int[]> selected = new HashMap<>(idsByMethod);
+    Map<String, MethodWeaving> weavings = new HashMap<>();
+    idsByMethod.forEach((method, ids) -> weavings.put(method, MethodWeaving.plain(ids)));
+    return weaveMethods(classfile, weavings);
+  }
+
+  /**
+   * @param weavings what to weave into each method ({@code name + descriptor})
+   * @return the rewritten class file
+   */
+  static byte[] weaveMethods(byte[] classfile, Map<String, MethodWeaving> weavings) {
+    Map<String, MethodWeaving> selected = new HashMap<>(weavings);
     while (true) {
       try {
         return weaveOnce(classfile, selected);
@@ -42,12 +52,13 @@ final class DispatchWeaver {
     }
   }
 
-  private static byte[] weaveOnce(byte[] classfile, Map<String, int[]> idsByMethod) {
+  private static byte[] weaveOnce(byte[] classfile, Map<String, MethodWeaving> weavings) {
     ClassReader reader = new ClassReader(classfile);
-    Map<String, Integer> maxLocals = maxLocals(reader, idsByMethod);
+    Map<String, Integer> maxLocals = maxLocals(reader, weavings);
     // Unchanged methods are copied as they are; stack sizes of the changed ones are recomputed.
     ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-    boolean frames = (reader.readUnsignedShort(6) & 0xFFFF) >= Opcodes.V1_6;
+    int version = reader.readUnsignedShort(6);
+    String owner = reader.getClassName();
     reader.accept(
         new ClassVisitor(Opcodes.ASM9, writer) {
           @Override
@@ -55,29 +66,35 @@ final class DispatchWeaver {
               int access, String name, String descriptor, String signature, String[] exceptions) {
             MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
             String key = name + descriptor;
-            int[] ids = idsByMethod.get(key);
+            MethodWeaving weaving = weavings.get(key);
             Integer locals = maxLocals.get(key);
-            if (ids == null || locals == null || !isWeavable(access, name)) {
+            if (weaving == null || locals == null || !isWeavable(access, name)) {
               return next;
             }
-            return new DispatchMethodVisitor(next, access, descriptor, ids, locals, frames);
+            return new DispatchMethodVisitor(
+                next, owner, access, name, descriptor, weaving, locals, version);
           }
         },
         ClassReader.EXPAND_FRAMES);
     return writer.toByteArray();
   }
 
-  /** Constructors, class initializers and methods without code are never woven. */
+  /**
+   * Class initializers and methods without code are never woven; constructors only by
+   * interceptions meant for them.
+   */
   static boolean isWeavable(int access, String name) {
     return (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE)) == 0
-        && !name.startsWith("<");
+        && !name.equals("<clinit>");
   }
 
   /**
    * The original local variable count of each selected method: the weaver's own locals go right
-   * above it, so the original code and its frames keep their slots.
+   * above it, so the original code and its frames keep their slots. A constructor that stores into
+   * slot 0 is left out (its exits could not tell {@code this} from what replaced it).
    */
-  private static Map<String, Integer> maxLocals(ClassReader reader, Map<String, int[]> selected) {
+  private static Map<String, Integer> maxLocals(
+      ClassReader reader, Map<String, MethodWeaving> selected) {
     Map<String, Integer> result = new HashMap<>();
     reader.accept(
         new ClassVisitor(Opcodes.ASM9) {
@@ -88,10 +105,27 @@ final class DispatchWeaver {
             if (!selected.containsKey(key)) {
               return null;
             }
+            boolean constructor = name.equals("<init>");
             return new MethodVisitor(Opcodes.ASM9) {
+              private boolean storesIntoThis;
+
+              @Override
+              public void visitVarInsn(int opcode, int varIndex) {
+                if (constructor && varIndex == 0 && opcode >= Opcodes.ISTORE && opcode <= Opcodes.ASTORE) {
+                  storesIntoThis = true;
+                }
+              }
+
+              @Override
+              public void visitIincInsn(int varIndex, int increment) {
+                storesIntoThis |= constructor && varIndex == 0;
+              }
+
               @Override
               public void visitMaxs(int maxStack, int maxLocals) {
-                result.put(key, maxLocals);
+                if (!storesIntoThis) {
+                  result.put(key, maxLocals);
+                }
               }
             };
           }

@@ -2,7 +2,6 @@ package io.tracewire.agent.install;
 
 import io.tracewire.agent.AgentLog;
 import io.tracewire.bootstrap.AdviceDispatcher;
-import io.tracewire.bootstrap.Interceptor;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,8 +10,8 @@ final class InterceptorNames implements AdviceDispatcher.ErrorListener {
 
   private static final Map<Integer, String> NAMES = new ConcurrentHashMap<>();
 
-  static void remember(int id, String moduleName, Interceptor interceptor) {
-    NAMES.put(id, moduleName + "/" + interceptor.getClass().getSimpleName());
+  static void remember(int id, String moduleName, String interceptorName) {
+    NAMES.put(id, moduleName + "/" + interceptorName);
   }
 
   @Override

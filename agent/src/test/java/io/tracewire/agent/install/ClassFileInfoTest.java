@@ -10,12 +10,18 @@ import java.util.AbstractList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.Opcodes;
 
 class ClassFileInfoTest {
 
   /** Reaches {@code java.util.Collection} only through a superclass's interfaces' supertypes. */
   abstract static class Names extends AbstractList<String> implements Comparable<Names> {
     public abstract void rename(String from, int[] positions, long when);
+
+    @Deprecated
+    static String[] labels(int count) {
+      return new String[count];
+    }
   }
 
   private final TypeHierarchy hierarchy = new TypeHierarchy();
@@ -49,12 +55,30 @@ class ClassFileInfoTest {
     assertEquals(List.of("java.lang.String", "int[]", "long"), rename.parameterTypeNames());
     assertTrue(rename.isPublic());
     assertFalse(DispatchWeaver.isWeavable(rename.access(), rename.name()));
-    List<String> constructors =
+    assertEquals("void", rename.returnTypeName());
+    MethodInfo constructor =
         describe(Names.class).declaredMethods().stream()
-            .filter(m -> !DispatchWeaver.isWeavable(m.access(), m.name()))
-            .map(MethodInfo::name)
-            .collect(Collectors.toList());
-    assertTrue(constructors.contains("<init>"), constructors.toString());
+            .filter(MethodInfo::isConstructor)
+            .findFirst()
+            .orElseThrow();
+    // Constructors are woven only by interceptions meant for them; class initializers never.
+    assertTrue(DispatchWeaver.isWeavable(constructor.access(), constructor.name()));
+    assertFalse(DispatchWeaver.isWeavable(Opcodes.ACC_STATIC, "<clinit>"));
+  }
+
+  @Test
+  void describesAnnotationsAndReturnTypes() {
+    MethodInfo labels =
+        describe(Names.class).declaredMethods().stream()
+            .filter(m -> m.name().equals("labels"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(java.util.Set.of("java.lang.Deprecated"), labels.annotations());
+    assertEquals("java.lang.String[]", labels.returnTypeName());
+    assertTrue(labels.isStatic());
+    assertTrue(io.tracewire.instrumentation.api.matcher.MethodMatcher.annotatedWith("java.lang.Deprecated")
+        .and(io.tracewire.instrumentation.api.matcher.MethodMatcher.returns("java.lang.String[]"))
+        .matches(labels));
   }
 
   @Test

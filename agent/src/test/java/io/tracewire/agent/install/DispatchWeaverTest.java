@@ -233,29 +233,6 @@ class DispatchWeaverTest {
     throw new AssertionError("no method " + name);
   }
 
-  /** Defines one class itself (so it is the woven copy); everything else comes from the parent. */
-  private static final class SingleClassLoader extends ClassLoader {
-    private final String name;
-    private final byte[] classfile;
-
-    SingleClassLoader(String name, byte[] classfile) {
-      super(DispatchWeaverTest.class.getClassLoader());
-      this.name = name;
-      this.classfile = classfile;
-    }
-
-    @Override
-    protected Class<?> loadClass(String className, boolean resolve) throws ClassNotFoundException {
-      if (className.equals(name)) {
-        synchronized (getClassLoadingLock(className)) {
-          Class<?> loaded = findLoadedClass(className);
-          return loaded != null ? loaded : defineClass(className, classfile, 0, classfile.length);
-        }
-      }
-      return super.loadClass(className, resolve);
-    }
-  }
-
   private static final class RecordingInterceptor implements Interceptor {
     static final List<String> order = new ArrayList<>();
     final String label;

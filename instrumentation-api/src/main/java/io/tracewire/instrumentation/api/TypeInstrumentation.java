@@ -16,11 +16,13 @@ public final class TypeInstrumentation {
   private final Predicate<ClassLoader> classLoaderMatcher;
   private final TypeMatcher typeMatcher;
   private final List<MethodInterception> interceptions;
+  private final List<String> jdkPackages;
 
   private TypeInstrumentation(Builder builder) {
     this.classLoaderMatcher = builder.classLoaderMatcher;
     this.typeMatcher = Objects.requireNonNull(builder.typeMatcher, "typeMatcher");
     this.interceptions = List.copyOf(builder.interceptions);
+    this.jdkPackages = List.copyOf(builder.jdkPackages);
   }
 
   public static Builder forTypes(TypeMatcher typeMatcher) {
@@ -39,11 +41,20 @@ public final class TypeInstrumentation {
     return interceptions;
   }
 
+  /**
+   * The JDK packages (internal names ending in {@code /}, e.g. {@code jdk/internal/net/http/})
+   * whose classes this instrumentation may transform. The JDK is otherwise never transformed.
+   */
+  public List<String> jdkPackages() {
+    return jdkPackages;
+  }
+
   /** Builds a {@link TypeInstrumentation}. */
   public static final class Builder {
     private Predicate<ClassLoader> classLoaderMatcher = loader -> true;
     private final TypeMatcher typeMatcher;
     private final List<MethodInterception> interceptions = new java.util.ArrayList<>();
+    private final List<String> jdkPackages = new java.util.ArrayList<>();
 
     private Builder(TypeMatcher typeMatcher) {
       this.typeMatcher = typeMatcher;
@@ -55,6 +66,16 @@ public final class TypeInstrumentation {
      */
     public Builder whenClassLoader(Predicate<ClassLoader> matcher) {
       this.classLoaderMatcher = matcher;
+      return this;
+    }
+
+    /**
+     * Allows classes of a JDK package (and its subpackages) to be transformed, e.g. {@code
+     * "java.util.concurrent"}. Classes of named modules are given a read edge to the agent's
+     * bridge before they are woven.
+     */
+    public Builder inJdkPackage(String packageName) {
+      jdkPackages.add(packageName.replace('.', '/') + "/");
       return this;
     }
 

@@ -3,19 +3,45 @@ package io.tracewire.instrumentation.api.matcher;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
-/** A method as its class file declares it: name, JVM descriptor and access flags. */
+/**
+ * A method as its class file declares it: name, JVM descriptor, access flags and the annotations
+ * on it.
+ */
 public final class MethodInfo {
 
   private final String name;
   private final String descriptor;
   private final int access;
+  private final Set<String> annotations;
   private List<String> parameterTypeNames;
 
   public MethodInfo(String name, String descriptor, int access) {
+    this(name, descriptor, access, Set.of());
+  }
+
+  /** @param annotations binary names of the method's annotation types (runtime and class retention) */
+  public MethodInfo(String name, String descriptor, int access, Set<String> annotations) {
     this.name = name;
     this.descriptor = descriptor;
     this.access = access;
+    this.annotations = Set.copyOf(annotations);
+  }
+
+  /** Binary names of the annotation types on the method, e.g. {@code io.opentelemetry...WithSpan}. */
+  public Set<String> annotations() {
+    return annotations;
+  }
+
+  public boolean isConstructor() {
+    return name.equals("<init>");
+  }
+
+  /** The return type as a Java name: {@code void}, {@code int}, {@code java.lang.String}. */
+  public String returnTypeName() {
+    String returned = descriptor.substring(descriptor.indexOf(')') + 1);
+    return returned.equals("V") ? "void" : typeNames(returned).get(0);
   }
 
   public String name() {
@@ -43,16 +69,18 @@ public final class MethodInfo {
   public List<String> parameterTypeNames() {
     List<String> names = parameterTypeNames;
     if (names == null) {
-      names = parseParameters(descriptor);
+      names = typeNames(descriptor.substring(1, descriptor.indexOf(')')));
       parameterTypeNames = names;
     }
     return names;
   }
 
-  private static List<String> parseParameters(String descriptor) {
+  /** The Java names of a run of field descriptors, e.g. {@code Ljava/lang/String;I}. */
+  private static List<String> typeNames(String descriptors) {
+    String descriptor = descriptors;
     List<String> names = new ArrayList<>();
-    int position = 1;
-    while (descriptor.charAt(position) != ')') {
+    int position = 0;
+    while (position < descriptor.length()) {
       int dimensions = 0;
       while (descriptor.charAt(position) == '[') {
         dimensions++;

@@ -53,4 +53,31 @@ public interface MethodMatcher {
       return index < parameters.size() && parameters.get(index).equals(name);
     };
   }
+
+  static MethodMatcher isStatic() {
+    return MethodInfo::isStatic;
+  }
+
+  /** Constructors, for {@code MethodInterception.constructors}. */
+  static MethodMatcher isConstructor() {
+    return MethodInfo::isConstructor;
+  }
+
+  /** The method returns this type (a Java name: {@code void}, {@code java.lang.String}). */
+  static MethodMatcher returns(String typeName) {
+    return method -> method.returnTypeName().equals(typeName);
+  }
+
+  /** The method carries an annotation of this type (binary name). */
+  static MethodMatcher annotatedWith(String annotationTypeName) {
+    return method -> method.annotations().contains(annotationTypeName);
+  }
+
+  /** The parameter at {@code index} (from 0) exists and has this type (a Java name). */
+  static MethodMatcher takesArgument(int index, String typeName) {
+    return method -> {
+      List<String> parameters = method.parameterTypeNames();
+      return index < parameters.size() && parameters.get(index).equals(typeName);
+    };
+  }
 }

@@ -1,0 +1,66 @@
+package io.tracewire.agent.install;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Loads a module's linked classes (one package and below) next to one application class loader:
+ * those classes are defined here from the agent's jar, so they link against the library classes
+ * the application loader sees (its parent) and against the agent's own classes ({@code
+ * io.tracewire.*}, asked of the agent loader). Everything else comes from the application loader,
+ * as it would for the application.
+ *
+ * <p>Nothing but the linked interceptors made from it holds it, and they are held only by the
+ * instrumented classes (see {@link LinkedInterceptors}): it goes when the application loader goes.
+ */
+final class LinkedClassLoader extends ClassLoader {
+
+  static {
+    ClassLoader.registerAsParallelCapable();
+  }
+
+  private final String linkedPackagePrefix;
+  private final ClassLoader agentLoader;
+
+  /**
+   * @param linkedPackagePrefix e.g. {@code io.tracewire.instrumentation.okhttp.linked.}
+   */
+  LinkedClassLoader(ClassLoader application, ClassLoader agentLoader, String linkedPackagePrefix) {
+    super("tracewire-linked", application);
+    this.agentLoader = agentLoader;
+    this.linkedPackagePrefix = linkedPackagePrefix;
+  }
+
+  @Override
+  protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+    synchronized (getClassLoadingLock(name)) {
+      Class<?> loaded = findLoadedClass(name);
+      if (loaded == null) {
+        if (name.startsWith(linkedPackagePrefix)) {
+          loaded = defineFromAgent(name);
+        } else if (name.startsWith("io.tracewire.")) {
+          loaded = agentLoader.loadClass(name);
+        } else {
+          loaded = super.loadClass(name, false);
+        }
+      }
+      if (resolve) {
+        resolveClass(loaded);
+      }
+      return loaded;
+    }
+  }
+
+  private Class<?> defineFromAgent(String name) throws ClassNotFoundException {
+    String resource = name.replace('.', '/') + ".class";
+    try (InputStream in = agentLoader.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new ClassNotFoundException(name);
+      }
+      byte[] bytes = in.readAllBytes();
+      return defineClass(name, bytes, 0, bytes.length);
+    } catch (IOException e) {
+      throw new ClassNotFoundException(name, e);
+    }
+  }
+}

@@ -5,6 +5,7 @@ import io.tracewire.agent.install.AgentInstaller;
 import io.tracewire.agent.sdk.AgentSdk;
 import io.tracewire.agent.sdk.ExporterSettings;
 import io.tracewire.agent.sdk.ResourceFactory;
+import io.tracewire.bootstrap.AdviceDispatcher;
 import io.tracewire.bootstrap.TransformerGate;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
@@ -54,7 +55,8 @@ public final class AgentStarter {
   }
 
   private static void daemon(String name, ClassLoader agentLoader, Runnable work) {
-    Thread thread = new Thread(work, name);
+    // The agent's threads never trace what they do, whatever JDK classes are woven.
+    Thread thread = new Thread(() -> AdviceDispatcher.silently(work), name);
     thread.setDaemon(true);
     thread.setContextClassLoader(agentLoader);
     thread.start();
@@ -64,7 +66,7 @@ public final class AgentStarter {
     try {
       AgentSdk sdk = AgentSdk.create(config, version());
       try {
-        Runtime.getRuntime().addShutdownHook(new Thread(sdk::shutdown, "tracewire-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> AdviceDispatcher.silently(sdk::shutdown), "tracewire-shutdown"));
       } catch (IllegalStateException exiting) {
         // The JVM is already exiting: no span was made, nothing to flush.
       }

@@ -60,7 +60,9 @@ public final class AgentInstaller {
     // Off the installer's thread, which goes on to build the exporter.
     Thread latecomers =
         new Thread(
-            () -> retransformLatecomers(instrumentation, gate, transformer, loaded),
+            () ->
+                AdviceDispatcher.silently(
+                    () -> retransformLatecomers(instrumentation, gate, transformer, loaded)),
             "tracewire-latecomers");
     latecomers.setDaemon(true);
     latecomers.start();

@@ -7,8 +7,8 @@ import java.io.InputStream;
  * Loads a module's linked classes (one package and below) next to one application class loader:
  * those classes are defined here from the agent's jar, so they link against the library classes
  * the application loader sees (its parent) and against the agent's own classes ({@code
- * io.tracewire.*}, asked of the agent loader). Everything else comes from the application loader,
- * as it would for the application.
+ * io.tracewire.*}, asked of the agent loader first). Everything else comes from the application
+ * loader, as it would for the application.
  *
  * <p>Nothing but the linked interceptors made from it holds it, and they are held only by the
  * instrumented classes (see {@link LinkedInterceptors}): it goes when the application loader goes.
@@ -39,7 +39,7 @@ final class LinkedClassLoader extends ClassLoader {
         if (name.startsWith(linkedPackagePrefix)) {
           loaded = defineFromAgent(name);
         } else if (name.startsWith("io.tracewire.")) {
-          loaded = agentLoader.loadClass(name);
+          loaded = fromAgentElseApplication(name);
         } else {
           loaded = super.loadClass(name, false);
         }
@@ -48,6 +48,14 @@ final class LinkedClassLoader extends ClassLoader {
         resolveClass(loaded);
       }
       return loaded;
+    }
+  }
+
+  private Class<?> fromAgentElseApplication(String name) throws ClassNotFoundException {
+    try {
+      return agentLoader.loadClass(name);
+    } catch (ClassNotFoundException notTheAgents) {
+      return super.loadClass(name, false);
     }
   }
 

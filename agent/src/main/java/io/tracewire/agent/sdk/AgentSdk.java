@@ -116,7 +116,11 @@ public final class AgentSdk implements OpenTelemetry {
     long failedBefore = stats.failed.sum();
     // The flush runs on its own thread: whatever the exporter blocks on, exit waits no longer
     // than the budget.
-    Thread flush = new Thread(() -> tracerProvider.shutdown().join(timeout.toMillis(), TimeUnit.MILLISECONDS), "tracewire-flush");
+    Thread flush = new Thread(
+            () ->
+                io.tracewire.bootstrap.AdviceDispatcher.silently(
+                    (Runnable) () -> tracerProvider.shutdown().join(timeout.toMillis(), TimeUnit.MILLISECONDS)),
+            "tracewire-flush");
     flush.setDaemon(true);
     flush.start();
     boolean finished = false;

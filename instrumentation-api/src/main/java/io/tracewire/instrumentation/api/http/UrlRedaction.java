@@ -53,6 +53,7 @@ public final class UrlRedaction {
       return query;
     }
     StringBuilder result = new StringBuilder(query.length());
+    boolean changed = false;
     int start = 0;
     while (start <= query.length()) {
       int end = query.indexOf('&', start);
@@ -62,6 +63,7 @@ public final class UrlRedaction {
       int equals = query.indexOf('=', start);
       if (equals >= 0 && equals < end && isSensitive(query, start, equals)) {
         result.append(query, start, equals + 1).append(REDACTED);
+        changed = true;
       } else {
         result.append(query, start, end);
       }
@@ -70,7 +72,7 @@ public final class UrlRedaction {
       }
       start = end + 1;
     }
-    return result.toString();
+    return changed ? result.toString() : query;
   }
 
   /**

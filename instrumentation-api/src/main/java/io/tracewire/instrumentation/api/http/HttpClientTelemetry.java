@@ -3,11 +3,8 @@ package io.tracewire.instrumentation.api.http;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapSetter;
-import io.tracewire.instrumentation.api.ContextPropagation;
-import io.tracewire.instrumentation.api.InstrumentationConfig;
 import io.tracewire.instrumentation.api.InstrumentationContext;
 import io.tracewire.instrumentation.api.SemanticKeys;
 import io.tracewire.instrumentation.api.SpanKey;
@@ -21,30 +18,14 @@ import io.tracewire.instrumentation.api.SpanKey;
  */
 public final class HttpClientTelemetry<REQ, RES> {
 
-  static final String CAPTURE_REQUEST_HEADERS =
-      "otel.instrumentation.http.client.capture-request-headers";
-  static final String CAPTURE_RESPONSE_HEADERS =
-      "otel.instrumentation.http.client.capture-response-headers";
-
-  private final Tracer tracer;
-  private final ContextPropagation propagation;
   private final HttpClientAttributesGetter<REQ, RES> getter;
-  private final HttpMethods methods;
-  private final HttpHeaderCapture requestHeaders;
-  private final HttpHeaderCapture responseHeaders;
-  private final boolean emitOldNames;
+  private final HttpSettings settings;
   private final HttpHeaderCapture.HeaderValues<REQ> requestHeaderValues;
   private final HttpHeaderCapture.HeaderValues<RES> responseHeaderValues;
 
   private HttpClientTelemetry(InstrumentationContext context, HttpClientAttributesGetter<REQ, RES> getter) {
-    InstrumentationConfig config = context.config();
-    this.tracer = context.tracer();
-    this.propagation = context.propagation();
+    this.settings = new HttpSettings(context, "client");
     this.getter = getter;
-    this.methods = HttpMethods.fromConfig(config);
-    this.requestHeaders = HttpHeaderCapture.requestHeaders(config, CAPTURE_REQUEST_HEADERS);
-    this.responseHeaders = HttpHeaderCapture.responseHeaders(config, CAPTURE_RESPONSE_HEADERS);
-    this.emitOldNames = config.semconvOptIn("http/dup");
     this.requestHeaderValues = getter::requestHeader;
     this.responseHeaderValues = getter::responseHeader;
   }
@@ -69,10 +50,10 @@ public final class HttpClientTelemetry<REQ, RES> {
    */
   public Context start(Context parent, REQ request) {
     String method = getter.method(request);
-    String normalized = methods.normalize(method);
+    String normalized = settings.methods.normalize(method);
     String url = getter.url(request);
     SpanBuilder builder =
-        tracer
+        settings.tracer
             .spanBuilder(HttpSpanEnding.nameOf(normalized))
             .setSpanKind(SpanKind.CLIENT)
             .setParent(parent)
@@ -85,7 +66,7 @@ public final class HttpClientTelemetry<REQ, RES> {
       builder.setAttribute(HttpKeys.URL_FULL, redactedUrl);
     }
     putServer(builder, request, url);
-    if (emitOldNames) {
+    if (settings.emitOldNames) {
       if (method != null) {
         builder.setAttribute(HttpKeys.OLD_HTTP_METHOD, method);
       }
@@ -94,15 +75,15 @@ public final class HttpClientTelemetry<REQ, RES> {
       }
     }
     Span span = builder.startSpan();
-    if (!requestHeaders.isEmpty()) {
-      requestHeaders.capture(span, request, requestHeaderValues);
+    if (!settings.requestHeaders.isEmpty()) {
+      settings.requestHeaders.capture(span, request, requestHeaderValues);
     }
     return SpanKey.HTTP_CLIENT.storeIn(parent.with(span), span);
   }
 
   /** Writes {@code context} ({@code traceparent}, {@code tracestate}, {@code baggage}) into the outgoing request. */
   public <C> void inject(Context context, C carrier, TextMapSetter<C> setter) {
-    propagation.inject(context, carrier, setter);
+    settings.propagation.inject(context, carrier, setter);
   }
 
   /**
@@ -119,13 +100,13 @@ public final class HttpClientTelemetry<REQ, RES> {
     try {
       if (response != null) {
         status = getter.statusCode(response);
-        if (!responseHeaders.isEmpty()) {
-          responseHeaders.capture(span, response, responseHeaderValues);
+        if (!settings.responseHeaders.isEmpty()) {
+          settings.responseHeaders.capture(span, response, responseHeaderValues);
         }
       }
-      HttpSpanEnding.putProtocolVersion(span, getter.protocolVersion(request, response), emitOldNames);
+      HttpSpanEnding.putProtocolVersion(span, getter.protocolVersion(request, response), settings.emitOldNames);
     } finally {
-      HttpSpanEnding.end(span, status, 400, error, emitOldNames);
+      HttpSpanEnding.end(span, status, 400, error, settings.emitOldNames);
     }
   }
 
@@ -139,13 +120,13 @@ public final class HttpClientTelemetry<REQ, RES> {
     }
     if (address != null) {
       builder.setAttribute(SemanticKeys.SERVER_ADDRESS, address);
-      if (emitOldNames) {
+      if (settings.emitOldNames) {
         builder.setAttribute(HttpKeys.OLD_NET_PEER_NAME, address);
       }
     }
     if (port != null) {
       builder.setAttribute(SemanticKeys.SERVER_PORT, (long) port);
-      if (emitOldNames) {
+      if (settings.emitOldNames) {
         builder.setAttribute(HttpKeys.OLD_NET_PEER_PORT, (long) port);
       }
     }

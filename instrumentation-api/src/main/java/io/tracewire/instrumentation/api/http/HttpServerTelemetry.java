@@ -3,12 +3,9 @@ package io.tracewire.instrumentation.api.http;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.propagation.TextMapGetter;
-import io.tracewire.instrumentation.api.ContextPropagation;
-import io.tracewire.instrumentation.api.InstrumentationConfig;
 import io.tracewire.instrumentation.api.InstrumentationContext;
 import io.tracewire.instrumentation.api.SemanticKeys;
 import io.tracewire.instrumentation.api.SpanKey;
@@ -23,33 +20,17 @@ import java.util.Locale;
  */
 public final class HttpServerTelemetry<REQ, RES> {
 
-  static final String CAPTURE_REQUEST_HEADERS =
-      "otel.instrumentation.http.server.capture-request-headers";
-  static final String CAPTURE_RESPONSE_HEADERS =
-      "otel.instrumentation.http.server.capture-response-headers";
-
   private static final ContextKey<ServerSpanState> STATE = ContextKey.named("tracewire-http-server-route");
 
-  private final Tracer tracer;
-  private final ContextPropagation propagation;
   private final HttpServerAttributesGetter<REQ, RES> getter;
-  private final HttpMethods methods;
-  private final HttpHeaderCapture requestHeaders;
-  private final HttpHeaderCapture responseHeaders;
-  private final boolean emitOldNames;
+  private final HttpSettings settings;
   private final HttpHeaderCapture.HeaderValues<REQ> requestHeaderValues;
   private final HttpHeaderCapture.HeaderValues<RES> responseHeaderValues;
   private final TextMapGetter<REQ> headerGetter;
 
   private HttpServerTelemetry(InstrumentationContext context, HttpServerAttributesGetter<REQ, RES> getter) {
-    InstrumentationConfig config = context.config();
-    this.tracer = context.tracer();
-    this.propagation = context.propagation();
+    this.settings = new HttpSettings(context, "server");
     this.getter = getter;
-    this.methods = HttpMethods.fromConfig(config);
-    this.requestHeaders = HttpHeaderCapture.requestHeaders(config, CAPTURE_REQUEST_HEADERS);
-    this.responseHeaders = HttpHeaderCapture.responseHeaders(config, CAPTURE_RESPONSE_HEADERS);
-    this.emitOldNames = config.semconvOptIn("http/dup");
     this.requestHeaderValues = getter::requestHeader;
     this.responseHeaderValues = getter::responseHeader;
     this.headerGetter = new RequestHeaderGetter<>(getter);
@@ -74,13 +55,13 @@ public final class HttpServerTelemetry<REQ, RES> {
    * the span, the extracted baggage and the HTTP-server marker; it is not made current.
    */
   public Context start(Context base, REQ request) {
-    Context parent = propagation.extract(base, request, headerGetter);
+    Context parent = settings.propagation.extract(base, request, headerGetter);
     String method = getter.method(request);
-    String normalized = methods.normalize(method);
+    String normalized = settings.methods.normalize(method);
     String route = getter.route(request);
     String name = HttpSpanEnding.nameOf(normalized);
     SpanBuilder builder =
-        tracer
+        settings.tracer
             .spanBuilder(route == null ? name : name + " " + route)
             .setSpanKind(SpanKind.SERVER)
             .setParent(parent)
@@ -94,13 +75,13 @@ public final class HttpServerTelemetry<REQ, RES> {
     putUrl(builder, request);
     putClient(builder, request);
     putServer(builder, request);
-    if (emitOldNames && method != null) {
+    if (settings.emitOldNames && method != null) {
       builder.setAttribute(HttpKeys.OLD_HTTP_METHOD, method);
     }
     Span span = builder.startSpan();
-    HttpSpanEnding.putProtocolVersion(span, getter.protocolVersion(request), emitOldNames);
-    if (!requestHeaders.isEmpty()) {
-      requestHeaders.capture(span, request, requestHeaderValues);
+    HttpSpanEnding.putProtocolVersion(span, getter.protocolVersion(request), settings.emitOldNames);
+    if (!settings.requestHeaders.isEmpty()) {
+      settings.requestHeaders.capture(span, request, requestHeaderValues);
     }
     return SpanKey.HTTP_SERVER
         .storeIn(parent.with(span), span)
@@ -141,12 +122,12 @@ public final class HttpServerTelemetry<REQ, RES> {
       }
       if (response != null) {
         status = getter.statusCode(response);
-        if (!responseHeaders.isEmpty()) {
-          responseHeaders.capture(span, response, responseHeaderValues);
+        if (!settings.responseHeaders.isEmpty()) {
+          settings.responseHeaders.capture(span, response, responseHeaderValues);
         }
       }
     } finally {
-      HttpSpanEnding.end(span, status, 500, error, emitOldNames);
+      HttpSpanEnding.end(span, status, 500, error, settings.emitOldNames);
     }
   }
 
@@ -163,7 +144,7 @@ public final class HttpServerTelemetry<REQ, RES> {
     if (query != null) {
       builder.setAttribute(HttpKeys.URL_QUERY, query);
     }
-    if (emitOldNames) {
+    if (settings.emitOldNames) {
       if (scheme != null) {
         builder.setAttribute(HttpKeys.OLD_HTTP_SCHEME, scheme);
       }
@@ -181,7 +162,7 @@ public final class HttpServerTelemetry<REQ, RES> {
     String client = forwarded != null ? forwarded : getter.peerAddress(request);
     if (client != null) {
       builder.setAttribute(HttpKeys.CLIENT_ADDRESS, client);
-      if (emitOldNames) {
+      if (settings.emitOldNames) {
         builder.setAttribute(HttpKeys.OLD_HTTP_CLIENT_IP, client);
       }
     }
@@ -200,13 +181,13 @@ public final class HttpServerTelemetry<REQ, RES> {
     Integer port = host.host() != null ? host.port() : getter.localPort(request);
     if (address != null) {
       builder.setAttribute(SemanticKeys.SERVER_ADDRESS, address);
-      if (emitOldNames) {
+      if (settings.emitOldNames) {
         builder.setAttribute(HttpKeys.OLD_NET_HOST_NAME, address);
       }
     }
     if (port != null) {
       builder.setAttribute(SemanticKeys.SERVER_PORT, (long) port);
-      if (emitOldNames) {
+      if (settings.emitOldNames) {
         builder.setAttribute(HttpKeys.OLD_NET_HOST_PORT, (long) port);
       }
     }
@@ -223,7 +204,7 @@ public final class HttpServerTelemetry<REQ, RES> {
     }
   }
 
-  /** Reads propagation headers through the server's getter. */
+  /** Reads settings.propagation headers through the server's getter. */
   private static final class RequestHeaderGetter<REQ> implements TextMapGetter<REQ> {
     private final HttpServerAttributesGetter<REQ, ?> getter;
 

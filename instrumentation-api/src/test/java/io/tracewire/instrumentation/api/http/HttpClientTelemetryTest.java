@@ -200,8 +200,8 @@ class HttpClientTelemetryTest {
 
   @Test
   void capturesConfiguredHeaders() {
-    context.with(HttpClientTelemetry.CAPTURE_REQUEST_HEADERS, "X-Request-Id,Authorization");
-    context.with(HttpClientTelemetry.CAPTURE_RESPONSE_HEADERS, "Content-Type,Set-Cookie");
+    context.with("otel.instrumentation.http.client.capture-request-headers", "X-Request-Id,Authorization");
+    context.with("otel.instrumentation.http.client.capture-response-headers", "Content-Type,Set-Cookie");
     FakeExchange request = request("GET", "http://h/").header("X-Request-Id", "r1").header("Authorization", "Bearer t");
     FakeExchange response = response(200).header("Content-Type", "text/plain").header("Set-Cookie", "a=1").header("Set-Cookie", "b=2");
     Attributes attributes = call(request, response, null).getAttributes();

@@ -198,8 +198,8 @@ class HttpServerTelemetryTest {
 
   @Test
   void capturesConfiguredHeaders() {
-    context.with(HttpServerTelemetry.CAPTURE_REQUEST_HEADERS, "x-tenant,cookie");
-    context.with(HttpServerTelemetry.CAPTURE_RESPONSE_HEADERS, "x-served-by");
+    context.with("otel.instrumentation.http.server.capture-request-headers", "x-tenant,cookie");
+    context.with("otel.instrumentation.http.server.capture-response-headers", "x-served-by");
     FakeExchange request = request().header("X-Tenant", "t1").header("Cookie", "session=abc");
     Attributes attributes =
         serve(request, response(200).header("X-Served-By", "node-1"), null).getAttributes();

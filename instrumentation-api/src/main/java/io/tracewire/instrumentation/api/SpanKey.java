@@ -5,13 +5,15 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
 
 /**
- * The kind of client span an instrumentation makes. While a span of one kind is current, nested
- * calls of the same kind (a pool proxy over a driver statement, {@code executeQuery} calling
- * {@code execute}, one HTTP client wrapping another) make no span of their own.
+ * The kind of span an instrumentation makes. While a span of one kind is current, nested calls of
+ * the same kind (a pool proxy over a driver statement, {@code executeQuery} calling {@code
+ * execute}, one HTTP client wrapping another, a servlet inside a container whose connector is
+ * instrumented too) make no span of their own.
  */
 public enum SpanKey {
   DB_CLIENT,
   HTTP_CLIENT,
+  HTTP_SERVER,
   MESSAGING_PRODUCER,
   MESSAGING_CONSUMER,
   MESSAGING_RECEIVE,
@@ -36,7 +38,13 @@ public enum SpanKey {
     return result;
   }
 
-  Context storeIn(Context context, Span span) {
+  /** {@code context} with {@code span} marked as the active span of this kind. */
+  public Context storeIn(Context context, Span span) {
     return context.with(contextKey, span);
+  }
+
+  /** The span of this kind stored in {@code context}, or {@code null}. */
+  public Span spanIn(Context context) {
+    return context.get(contextKey);
   }
 }

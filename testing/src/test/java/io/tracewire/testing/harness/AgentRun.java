@@ -299,6 +299,19 @@ public final class AgentRun {
   }
 
   /**
+   * The child class path's entry whose path contains {@code name} (e.g. {@code h2-}, or a module's
+   * artifact or folder name): a jar in the local repository, or a sibling module's output.
+   */
+  public static Path classpathEntry(String name) {
+    for (String entry : childClasspath().split(File.pathSeparator)) {
+      if (entry.contains(name)) {
+        return Path.of(entry);
+      }
+    }
+    throw new AssertionFailedError("no entry with " + name + " on the child class path: " + childClasspath());
+  }
+
+  /**
    * The dependency entries written by the build ({@code child-classpath.txt}), then {@code target/test-classes}
    * and {@code target/classes} next to that file.
    */

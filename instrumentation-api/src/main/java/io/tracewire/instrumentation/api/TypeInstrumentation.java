@@ -42,8 +42,9 @@ public final class TypeInstrumentation {
   }
 
   /**
-   * The JDK packages (internal names ending in {@code /}, e.g. {@code jdk/internal/net/http/})
-   * whose classes this instrumentation may transform. The JDK is otherwise never transformed.
+   * Internal-name prefixes of the JDK classes this instrumentation may transform: packages ending
+   * in {@code /} (e.g. {@code jdk/internal/net/http/}) or single classes. The JDK is otherwise
+   * never transformed.
    */
   public List<String> jdkPackages() {
     return jdkPackages;
@@ -76,6 +77,16 @@ public final class TypeInstrumentation {
      */
     public Builder inJdkPackage(String packageName) {
       jdkPackages.add(packageName.replace('.', '/') + "/");
+      return this;
+    }
+
+    /**
+     * Allows one JDK class (and its nested classes) to be transformed, e.g. {@code
+     * "java.lang.VirtualThread"}, where allowing its whole package would have the agent read
+     * hundreds of class files it never changes.
+     */
+    public Builder inJdkClass(String className) {
+      jdkPackages.add(className.replace('.', '/'));
       return this;
     }
 

@@ -36,7 +36,8 @@ public final class SelfTestInstrumentationModule implements InstrumentationModul
         SCENARIOS + "FailingAdviceScenario$Calculator",
         SCENARIOS + "LibraryVersionScenario$ModernGreeter",
         SCENARIOS + "LibraryVersionScenario$LegacyGreeter",
-        LIBRARY + "Pipeline");
+        LIBRARY + "Pipeline",
+        SCENARIOS + "Labels");
   }
 
   @Override
@@ -53,6 +54,15 @@ public final class SelfTestInstrumentationModule implements InstrumentationModul
     SpanInterceptor greetSpan = new SpanInterceptor(context.tracer(), "selftest greet");
     SelfTestSupport.init(context);
     return List.of(
+        // Labelled spans: scenarios name their units of work and the tests check who is whose parent.
+        TypeInstrumentation.forTypes(TypeMatcher.named(SCENARIOS + "Labels"))
+            .intercept(
+                MethodInterception.optional(
+                    named("request"), new LabelledSpanInterceptor(context.tracer(), "request")))
+            .intercept(
+                MethodInterception.optional(
+                    named("step"), new LabelledSpanInterceptor(context.tracer(), "step")))
+            .build(),
         TypeInstrumentation.forTypes(TypeMatcher.named(LIBRARY + "Pipeline"))
             .intercept(
                 MethodInterception.linkedConstructors(

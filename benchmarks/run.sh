@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Prints overhead figures for no agent, Tracewire and the OpenTelemetry Java agent.
-# Usage: benchmarks/run.sh [all|startup|first-jdbc|memory|jar|exit|jdbc-throughput]
+# Usage: benchmarks/run.sh [all|startup|first-jdbc|memory|jar|exit|jdbc-throughput|executor-throughput]
 # Overrides: PAIRS=N, JAVA=/path/to/java, WARMUP_S, MEASURE_S, EXIT_SPANS, EXIT_TIMEOUT_S.
 set -euo pipefail
 
 ROW="${1:-all}"
 case "$ROW" in
-  all | startup | first-jdbc | memory | jar | exit | jdbc-throughput) ;;
+  all | startup | first-jdbc | memory | jar | exit | jdbc-throughput | executor-throughput) ;;
   *)
-    echo "usage: $0 [all|startup|first-jdbc|memory|jar|exit|jdbc-throughput]" >&2
+    echo "usage: $0 [all|startup|first-jdbc|memory|jar|exit|jdbc-throughput|executor-throughput]" >&2
     exit 2
     ;;
 esac

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.stream.Collectors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -41,7 +42,7 @@ public final class Bench {
 
   static final String OTEL_VERSION = "2.33.1";
   static final List<String> ROWS =
-      List.of("startup", "first-jdbc", "memory", "jar", "exit", "jdbc-throughput");
+      List.of("startup", "first-jdbc", "memory", "jar", "exit", "jdbc-throughput", "executor-throughput");
 
   enum Agent {
     NONE("no agent"),
@@ -157,6 +158,9 @@ public final class Bench {
           break;
         case "jdbc-throughput":
           b.throughput();
+          break;
+        case "executor-throughput":
+          b.executorThroughput();
           break;
         default:
           throw new IllegalStateException(r);
@@ -399,6 +403,42 @@ public final class Bench {
       }
       System.out.println();
     }
+  }
+
+  void executorThroughput() throws Exception {
+    int pairs = pairs(5);
+    String warmup = env("WARMUP_S", "3");
+    String measure = env("MEASURE_S", "5");
+    section(
+        "executor-throughput",
+        "ThreadPoolExecutor(2).execute of a trivial task, 512 outstanding, warm-up " + warmup
+            + " s, measured " + measure + " s, exporter none, tasks/s",
+        pairs,
+        0);
+    Metric ops =
+        run -> {
+          String v = field(run.stdout, "ops_per_s");
+          return v == null ? Double.NaN : Double.parseDouble(v);
+        };
+    long timeout = (long) ((Double.parseDouble(warmup) + Double.parseDouble(measure) + 60) * 1000);
+    List<String> traced =
+        List.of("-Dotel.instrumentation.methods.include=ExecutorThroughput[traced]");
+    List<Variant> variants =
+        plainVariants().stream()
+            .map(v -> new Variant(v.label, v.agent, () -> concat(v.exporterArgs.get(), traced)))
+            .collect(Collectors.toList());
+    for (String mode : List.of("span", "none")) {
+      System.out.println("\n(" + mode + ") " + (mode.equals("span") ? "a span is current at every hand-over" : "nothing is current"));
+      Map<Variant, double[]> values =
+          paired("executor-throughput", "ExecutorThroughput", List.of(warmup, measure, mode), pairs, 0, variants, timeout, ops, null);
+      table("executor-throughput, " + mode + " (tasks/s)", values, 0);
+    }
+  }
+
+  private static List<String> concat(List<String> first, List<String> second) {
+    List<String> both = new ArrayList<>(first);
+    both.addAll(second);
+    return both;
   }
 
   // ---------------------------------------------------------------- measuring

@@ -98,6 +98,7 @@ final class BoundInstrumentation {
               new int[] {id},
               new boolean[] {linked},
               new boolean[] {interception.replacesReturnValue()},
+              new boolean[] {interception.hasExit()},
               interception.replacedArguments(),
               interception.readsArguments());
       result = result == null ? weaving : result.and(weaving);

@@ -108,6 +108,34 @@ class DispatchWeaverContractTest {
   }
 
   @Test
+  void anEntryOnlyInterceptionHasNoExitCallAndNoCatchAll() throws Exception {
+    List<String> events = new ArrayList<>();
+    int id =
+        AdviceDispatcher.register(
+            new Interceptor() {
+              @Override
+              public Object onEnter(Object self, Object[] args) {
+                events.add("enter");
+                return null;
+              }
+
+              @Override
+              public void onExit(Object state, Object self, Object returned, Throwable thrown) {
+                events.add("exit");
+              }
+            });
+    weave(
+        "count(Ljava/lang/String;)I",
+        new MethodWeaving(new int[] {id}, new boolean[1], new boolean[1], new boolean[1], new int[0], true));
+    assertEquals(3, call("count", "abc"));
+    assertThrows(WrappedCall.class, () -> call("count", (Object) null));
+    assertEquals(List.of("enter", "enter"), events);
+    byte[] original = ClassFiles.read(getClass().getClassLoader(), SUBJECT.replace('.', '/'));
+    int[] counts = DispatchCallCoverage.of(DispatchWeaver.weaveMethods(original, weavings)).get("count(Ljava/lang/String;)I");
+    assertEquals(0, counts[0] + counts[2] + counts[3], "no catch-all, no exit call");
+  }
+
+  @Test
   void constructorsExitWithTheNewObjectAfterEnteringWithoutIt() throws Exception {
     List<String> events = new ArrayList<>();
     int id =

@@ -59,7 +59,7 @@ public final class ExecutorsInstrumentationModule implements InstrumentationModu
         forkJoinPool(),
         TypeInstrumentation.forTypes(TypeMatcher.named(CONCURRENT + "ForkJoinTask"))
             .inJdkPackage("java.util.concurrent")
-            .intercept(optional(named("fork"), new Interceptors.CaptureOnFork()))
+            .intercept(optional(named("fork"), new Interceptors.CaptureOnFork()).withoutExit())
             .intercept(optional(named("doExec"), new Interceptors.RunInTaskContext(false)))
             .build(),
         TypeInstrumentation.forTypes(TypeMatcher.named(CONCURRENT + "FutureTask"))
@@ -69,7 +69,8 @@ public final class ExecutorsInstrumentationModule implements InstrumentationModu
             .build(),
         TypeInstrumentation.forTypes(TypeMatcher.named(CONCURRENT + "ScheduledThreadPoolExecutor"))
             .inJdkPackage("java.util.concurrent")
-            .intercept(optional(named("delayedExecute"), new Interceptors.CaptureArgument()))
+            .intercept(
+                optional(named("delayedExecute"), new Interceptors.CaptureArgument()).withoutExit())
             .build(),
         TypeInstrumentation.forTypes(TypeMatcher.named(CONCURRENT + "ThreadPoolExecutor"))
             .inJdkPackage("java.util.concurrent")
@@ -78,7 +79,8 @@ public final class ExecutorsInstrumentationModule implements InstrumentationModu
                     .replacingReturnValue())
             .intercept(
                 optional(named("remove").and(takesArguments(Runnable.class)), new Interceptors.RemoveWrapped())
-                    .replacingArgument(0))
+                    .replacingArgument(0)
+                    .withoutExit())
             .build(),
         completableFutureTasks(),
         TypeInstrumentation.forTypes(TypeMatcher.named("java.lang.VirtualThread"))
@@ -87,7 +89,8 @@ public final class ExecutorsInstrumentationModule implements InstrumentationModu
                 MethodInterception.constructors(
                         isConstructor().and(takesArgument(3, "java.lang.Runnable")),
                         new Interceptors.WrapRunnableArgument(3))
-                    .replacingArgument(3))
+                    .replacingArgument(3)
+                    .withoutExit())
             .build());
   }
 
@@ -98,7 +101,8 @@ public final class ExecutorsInstrumentationModule implements InstrumentationModu
                 .and(TypeMatcher.not(isInterface()))
                 .and(isSubtypeOf(CONCURRENT + "Executor")))
         .inJdkPackage("java.util.concurrent")
-        .intercept(optional(EXECUTE_RUNNABLE, new Interceptors.Execute()).replacingArgument(0))
+        .intercept(
+            optional(EXECUTE_RUNNABLE, new Interceptors.Execute()).replacingArgument(0).withoutExit())
         .build();
   }
 
@@ -111,10 +115,12 @@ public final class ExecutorsInstrumentationModule implements InstrumentationModu
                         .and(takesArguments(1).or(takesArguments(2)))
                         .and(not(EXECUTE_RUNNABLE)),
                     new Interceptors.ForkJoinSubmit())
-                .replacingArgument(0))
+                .replacingArgument(0)
+                .withoutExit())
         .intercept(
             optional(namedOneOf("invokeAll", "invokeAny"), new Interceptors.InvokeCollection())
-                .replacingArgument(0))
+                .replacingArgument(0)
+                .withoutExit())
         .build();
   }
 

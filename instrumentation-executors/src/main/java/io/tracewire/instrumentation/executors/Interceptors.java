@@ -61,18 +61,6 @@ final class Interceptors {
     }
   }
 
-  /** {@code schedule(Callable, ...)} on executors that do not go through {@code execute}. */
-  static final class WrapCallable extends OnEnter {
-    @Override
-    @SuppressWarnings("unchecked")
-    public Object onEnter(Object self, Object[] args) {
-      if (args[0] instanceof Callable) {
-        args[0] = HandOver.callable((Callable<Object>) args[0]);
-      }
-      return null;
-    }
-  }
-
   /** A task object whose own run is woven remembers the context current now. */
   static final class CaptureArgument extends OnEnter {
     @Override

@@ -61,7 +61,7 @@ class ExecutorsTest {
     int threads = 8;
     int tasksPerThread = 250;
     int cancelled = threads * (int) IntStream.range(0, tasksPerThread).filter(i -> i % 11 == 0).count();
-    int steps = threads * tasksPerThread - cancelled + 2;
+    int steps = threads * tasksPerThread - cancelled + 3;
     int requests = threads * tasksPerThread / 2;
     RunResult result =
         AgentRun.of(ExecutorsLeakScenario.class)

@@ -21,6 +21,7 @@ public final class ExecutorsLeakScenario {
   public static void main(String[] args) throws Exception {
     int threads = Integer.parseInt(args[0]);
     int tasksPerThread = Integer.parseInt(args[1]);
+    Labels.step("start");
     int workers = 2;
     ExecutorService pool = Executors.newFixedThreadPool(workers);
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();

@@ -21,11 +21,14 @@ import java.util.concurrent.TimeUnit;
 public final class ExecutorsScenario {
 
   public static void main(String[] args) throws Exception {
+    // Labels is held back until the agent is installed: every pool below is then woven already
+    // (JDK classes that load while the agent installs are woven moments later).
+    Labels.step("start");
     ExecutorService pool = Executors.newFixedThreadPool(2);
     ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1);
     ForkJoinPool forkJoin = new ForkJoinPool(2);
     Executor own = new OwnExecutor();
-    // Warm the pools so their threads exist before any request: threads never inherit context.
+    // Warm the pool so its threads exist before any request: threads never inherit context.
     pool.submit(() -> Labels.step("warm-up")).get();
 
     traced("execute", () -> awaitRun(task -> pool.execute(task), "execute"));

@@ -85,15 +85,19 @@ final class JsonHttp {
   }
 
   private static String reason(IOException e) {
-    Throwable cause = e;
-    while (cause.getCause() != null && cause.getMessage() == null) {
-      cause = cause.getCause();
+    String message = null;
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ConnectException) {
+        return "connection refused";
+      }
+      if (cause instanceof java.net.UnknownHostException || cause instanceof java.nio.channels.UnresolvedAddressException) {
+        return "unknown host";
+      }
+      if (message == null && cause.getMessage() != null && !cause.getMessage().isBlank()) {
+        message = cause.getMessage();
+      }
     }
-    String message = cause.getMessage();
-    if (message == null || message.isBlank()) {
-      return cause instanceof ConnectException ? "connection refused" : cause.getClass().getSimpleName();
-    }
-    return message;
+    return message != null ? message : e.getClass().getSimpleName();
   }
 
   private static String shortMessage(IOException e) {

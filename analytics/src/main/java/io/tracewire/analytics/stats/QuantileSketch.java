@@ -8,9 +8,9 @@ import java.util.Arrays;
  * <p>Values fall into logarithmic buckets: bucket {@code i} holds {@code (γ^(i-1), γ^i]} with
  * {@code γ = (1 + α) / (1 - α)}, and answers with {@code 2γ^i / (γ + 1)}, which is within a factor
  * {@code 1 ± α} of every value in the bucket. So for a quantile {@code q} over {@code n} values, the
- * answer {@code x'} and the exact value {@code x} (the one of rank {@code ⌊q(n-1)⌋} in sorted order)
- * satisfy {@code |x' - x| <= α·x}. Values below 1 (a zero duration) are counted apart and answered
- * as 0.
+ * answer {@code x'} and the exact value {@code x} satisfy {@code |x' - x| <= α·x}, where {@code x}
+ * is the nearest-rank quantile: the {@code ⌈q·n⌉}-th smallest value (the smallest for {@code q = 0}).
+ * Values below 1 (a zero duration) are counted apart and answered as 0.
  *
  * <p>Merging adds bucket counts, so the merge of two sketches answers exactly as a sketch fed every
  * value of both. Memory is bounded by the range of values, not their number: durations from 1 µs to
@@ -91,7 +91,8 @@ public final class QuantileSketch {
     if (count == 0) {
       return Double.NaN;
     }
-    long rank = (long) Math.floor(q * (count - 1));
+    // 0-based nearest rank; the small slack keeps 0.95 * 20 from rounding up to 20.0000001.
+    long rank = Math.max(0, (long) Math.ceil(q * count - 1e-9) - 1);
     if (rank < zeroCount) {
       return 0;
     }

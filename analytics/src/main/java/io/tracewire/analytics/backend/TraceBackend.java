@@ -10,6 +10,14 @@ public interface TraceBackend {
   /** The backend's name for messages, e.g. {@code zipkin}. */
   String name();
 
+  /**
+   * The precision of the query's time bounds in microseconds: 1,000 when the API takes
+   * milliseconds. Traces starting within one such unit cannot be told apart by a query.
+   */
+  default long timeUnitMicros() {
+    return 1;
+  }
+
   /** Every service the backend knows. */
   List<String> services() throws BackendException;
 

@@ -9,9 +9,11 @@ import java.util.function.Consumer;
  * Reads every trace of a service in a time range, page after page, newest first.
  *
  * <p>Neither query API pages by offset, so each next page asks for the same range ending at the
- * start of the oldest trace seen so far. Traces on that boundary come back again and are dropped by
+ * start of the oldest trace read so far. Traces on that boundary come back again and are dropped by
  * id; the ids remembered are bounded (the last few pages), so memory stays flat however many
- * traces are read. A failure after the first page ends the reading as partial, keeping what was read.
+ * traces are read. When a whole page starts at one instant (the backend's time unit), that instant
+ * is read alone with a larger limit and the window then moves past it. A failure after the first
+ * page ends the reading as partial, keeping what was read.
  */
 public final class TraceFetcher {
 
@@ -41,52 +43,75 @@ public final class TraceFetcher {
    */
   public FetchResult fetch(String service, long startMicros, long endMicros, long maxTraces,
       Consumer<TraceRecord> sink, Progress progress) throws BackendException {
-    Map<String, Boolean> seen = boundedIdSet(REMEMBERED_PAGES * pageSize);
+    Reading reading = new Reading(service, maxTraces, sink);
+    long unit = backend.timeUnitMicros();
     long windowEnd = endMicros;
-    long traces = 0;
-    long spans = 0;
-    boolean firstPage = true;
-    while (traces < maxTraces) {
-      int want = (int) Math.min(pageSize, maxTraces - traces);
-      PageTally page = new PageTally();
+    while (reading.traces < maxTraces) {
+      int want = (int) Math.min(pageSize, maxTraces - reading.traces);
+      Page page;
       try {
-        backend.page(service, startMicros, windowEnd, want, trace -> {
-          page.received++;
-          if (seen.put(trace.traceId(), Boolean.TRUE) != null) {
-            return;
+        page = reading.page(startMicros, windowEnd, want);
+        if (page.received == want && page.fresh == 0) {
+          // Every trace of the page starts in the instant that ends the window: read that instant
+          // alone, asking for one more than a page, then move past it.
+          long instant = Math.floorDiv(windowEnd, unit) * unit;
+          Page tied = reading.page(Math.max(startMicros, instant), instant + unit - 1, want + 1);
+          if (tied.received > want) {
+            reading.partialReason = "more than " + want + " traces start within " + unit
+                + " µs of each other; some of them may be missing (raise --page-size)";
           }
-          page.fresh++;
-          page.spans += trace.spans().size();
-          page.oldestStart = Math.min(page.oldestStart, trace.startMicros());
-          sink.accept(trace);
-        });
+          page.oldestStart = instant - 1;
+        }
       } catch (BackendException e) {
-        if (firstPage) {
+        if (reading.pages == 0) {
           throw e;
         }
-        return new FetchResult(traces, spans, false, e.getMessage());
+        return new FetchResult(reading.traces, reading.spans, false, e.getMessage());
       }
-      firstPage = false;
-      traces += page.fresh;
-      spans += page.spans;
       if (progress != null) {
-        progress.pageRead(service, traces, spans);
+        progress.pageRead(service, reading.traces, reading.spans);
       }
-      if (page.received < want) {
-        return new FetchResult(traces, spans, false, null);
-      }
-      if (page.fresh == 0) {
-        // A full page of traces already seen: more of them share the boundary than a page holds.
-        // Step past it; the ones not yet returned there are lost, so say so.
-        return new FetchResult(traces, spans, false, "more than " + pageSize
-            + " traces start at the same instant; raise --page-size to read them all");
+      if (page.received < want || page.oldestStart < startMicros) {
+        return new FetchResult(reading.traces, reading.spans, false, reading.partialReason);
       }
       windowEnd = page.oldestStart;
-      if (windowEnd < startMicros) {
-        return new FetchResult(traces, spans, false, null);
-      }
     }
-    return new FetchResult(traces, spans, true, null);
+    return new FetchResult(reading.traces, reading.spans, true, reading.partialReason);
+  }
+
+  /** The state of one service's reading: what was seen and counted. */
+  private final class Reading {
+    private final String service;
+    private final long maxTraces;
+    private final Consumer<TraceRecord> sink;
+    private final Map<String, Boolean> seen = boundedIdSet(REMEMBERED_PAGES * pageSize);
+    long traces;
+    long spans;
+    int pages;
+    String partialReason;
+
+    Reading(String service, long maxTraces, Consumer<TraceRecord> sink) {
+      this.service = service;
+      this.maxTraces = maxTraces;
+      this.sink = sink;
+    }
+
+    Page page(long start, long end, int limit) throws BackendException {
+      Page page = new Page();
+      backend.page(service, start, end, limit, trace -> {
+        page.received++;
+        if (seen.put(trace.traceId(), Boolean.TRUE) != null || traces >= maxTraces) {
+          return;
+        }
+        page.fresh++;
+        traces++;
+        spans += trace.spans().size();
+        page.oldestStart = Math.min(page.oldestStart, trace.startMicros());
+        sink.accept(trace);
+      });
+      pages++;
+      return page;
+    }
   }
 
   private static Map<String, Boolean> boundedIdSet(int capacity) {
@@ -100,10 +125,9 @@ public final class TraceFetcher {
     };
   }
 
-  private static final class PageTally {
+  private static final class Page {
     int received;
     int fresh;
-    long spans;
     long oldestStart = Long.MAX_VALUE;
   }
 }

@@ -37,6 +37,11 @@ public final class ZipkinBackend implements TraceBackend {
   }
 
   @Override
+  public long timeUnitMicros() {
+    return 1000;
+  }
+
+  @Override
   public List<String> services() throws BackendException {
     return http.get("/api/v2/services", ZipkinBackend::readStrings);
   }

@@ -10,7 +10,8 @@ import java.util.Arrays;
  * {@code 1 ± α} of every value in the bucket. So for a quantile {@code q} over {@code n} values, the
  * answer {@code x'} and the exact value {@code x} satisfy {@code |x' - x| <= α·x}, where {@code x}
  * is the nearest-rank quantile: the {@code ⌈q·n⌉}-th smallest value (the smallest for {@code q = 0}).
- * Values below 1 (a zero duration) are counted apart and answered as 0.
+ * The bound holds for values of at least 1 (durations are whole microseconds); values below 1
+ * (a zero duration) are counted apart and answered as 0.
  *
  * <p>Merging adds bucket counts, so the merge of two sketches answers exactly as a sketch fed every
  * value of both. Memory is bounded by the range of values, not their number: durations from 1 µs to

@@ -3,7 +3,6 @@ package io.tracewire.analytics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.tracewire.analytics.FixtureServer.Answer;
 import io.tracewire.analytics.backend.JaegerBackend;
 import io.tracewire.analytics.backend.TraceBackend;
 import io.tracewire.analytics.backend.ZipkinBackend;
@@ -32,7 +31,7 @@ class FixtureAnswersTest {
   @ParameterizedTest
   @ValueSource(strings = {"zipkin", "jaeger"})
   void reportMatchesTheHandComputedAnswers(String backendName) throws Exception {
-    try (FixtureServer server = FixtureServer.start(uri -> answer(backendName, uri))) {
+    try (FixtureServer server = FixtureServer.serving(backendName)) {
       Report report = TraceAnalytics.over(backend(backendName, server.uri()), server.uri().toString())
           .range(START, END)
           .report(List.of("orders", "payments"));
@@ -80,19 +79,6 @@ class FixtureAnswersTest {
       assertFalse(report.partial());
       assertEquals(List.of(), report.notes());
     }
-  }
-
-  static Answer answer(String backend, URI uri) {
-    String path = uri.getPath();
-    String query = uri.getQuery() == null ? "" : uri.getQuery();
-    String service = query.contains("payments") ? "payments" : "orders";
-    if (path.equals("/api/v2/services") || path.equals("/api/services")) {
-      return Answer.resource(backend + "/services.json");
-    }
-    if (path.equals("/api/v2/traces") || path.equals("/api/traces")) {
-      return Answer.resource(backend + "/traces-" + service + ".json");
-    }
-    return Answer.status(404, "no such path " + path);
   }
 
   static TraceBackend backend(String name, URI uri) {

@@ -70,6 +70,24 @@ public final class FixtureServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Answers as {@code backend} would with the fixtures of {@code src/test/resources/<backend>/}:
+   * its services, and the traces of the service named in the query.
+   */
+  public static FixtureServer serving(String backend) {
+    return start(uri -> {
+      String path = uri.getPath();
+      String service = uri.getQuery() != null && uri.getQuery().contains("payments") ? "payments" : "orders";
+      if (path.equals("/api/v2/services") || path.equals("/api/services")) {
+        return Answer.resource(backend + "/services.json");
+      }
+      if (path.equals("/api/v2/traces") || path.equals("/api/traces")) {
+        return Answer.resource(backend + "/traces-" + service + ".json");
+      }
+      return Answer.status(404, "no such path " + path);
+    });
+  }
+
   public URI uri() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }

@@ -23,6 +23,7 @@ public final class JsonFormat implements ReportFormat {
   @Override
   public void write(Report report, Writer out) throws IOException {
     try (JsonGenerator json = JSON.createGenerator(out)) {
+      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET); // the caller owns the writer (stdout)
       json.useDefaultPrettyPrinter();
       json.writeStartObject();
       json.writeStringField("backend", report.backend());

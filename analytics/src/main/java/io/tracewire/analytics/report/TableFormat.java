@@ -48,6 +48,7 @@ public final class TableFormat implements ReportFormat {
         .row(count(service.traces()), count(service.spans()), count(service.errorTraces()),
             percent(service.errorRate()), ms(service.averageMs()), ms(service.p50Ms()), ms(service.p95Ms()),
             ms(service.p99Ms()))
+        .figuresOnly()
         .render(INDENT));
     TextTable operations = new TextTable("slowest operations", "count", "avg ms", "p95 ms", "max ms", "errors");
     for (Operation op : service.slowestOperations()) {
@@ -73,6 +74,7 @@ public final class TableFormat implements ReportFormat {
         .row(count(summary.totalTraces()), percent(summary.meanErrorRate()),
             summary.slowestService() + " (" + ms(summary.slowestP95Ms()) + " ms)",
             summary.mostErrorProneService() + " (" + percent(summary.highestErrorRate()) + ")")
+        .figuresOnly()
         .render(INDENT));
   }
 

@@ -3,10 +3,11 @@ package io.tracewire.analytics.report;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Columns aligned for a terminal: the first left-aligned, the others right-aligned. */
+/** Columns aligned for a terminal: figures right-aligned, a first column of names left-aligned. */
 final class TextTable {
 
   private final List<String[]> rows = new ArrayList<>();
+  private boolean namesFirst = true;
 
   TextTable(String... header) {
     rows.add(header);
@@ -17,8 +18,10 @@ final class TextTable {
     return this;
   }
 
-  boolean hasRows() {
-    return rows.size() > 1;
+  /** Every column holds figures: right-align the first one too. */
+  TextTable figuresOnly() {
+    namesFirst = false;
+    return this;
   }
 
   String render(String indent) {
@@ -37,7 +40,7 @@ final class TextTable {
           line.append("  ");
         }
         String pad = " ".repeat(widths[i] - row[i].length());
-        line.append(i == 0 ? row[i] + pad : pad + row[i]);
+        line.append(i == 0 && namesFirst ? row[i] + pad : pad + row[i]);
       }
       out.append(line.toString().stripTrailing()).append('\n');
     }

@@ -32,6 +32,8 @@ public final class QuantileSketch {
   private int offset; // bucket index of counts[0]
   private long zeroCount;
   private long count;
+  private double min = Double.POSITIVE_INFINITY;
+  private double max = Double.NEGATIVE_INFINITY;
 
   public QuantileSketch() {
     this(DEFAULT_RELATIVE_ACCURACY);
@@ -56,6 +58,8 @@ public final class QuantileSketch {
 
   public void add(double value) {
     count++;
+    min = Math.min(min, value);
+    max = Math.max(max, value);
     if (!(value >= 1)) {
       zeroCount++;
       return;
@@ -79,11 +83,14 @@ public final class QuantileSketch {
     }
     zeroCount += other.zeroCount;
     count += other.count;
+    min = Math.min(min, other.min);
+    max = Math.max(max, other.max);
   }
 
   /**
    * The value at quantile {@code q} (0 to 1) within the relative accuracy, or {@code NaN} when the
-   * sketch is empty.
+   * sketch is empty. The smallest and largest values are kept exactly: the first and last ranks
+   * answer them, and other answers are kept between them, which only brings them closer.
    */
   public double quantile(double q) {
     if (q < 0 || q > 1) {
@@ -94,17 +101,26 @@ public final class QuantileSketch {
     }
     // 0-based nearest rank; the small slack keeps 0.95 * 20 from rounding up to 20.0000001.
     long rank = Math.max(0, (long) Math.ceil(q * count - 1e-9) - 1);
+    // The extremes are known exactly.
+    if (rank == count - 1) {
+      return max;
+    }
+    if (rank == 0) {
+      return min;
+    }
     if (rank < zeroCount) {
       return 0;
     }
     long seen = zeroCount;
+    int index = offset + counts.length - 1;
     for (int i = 0; i < counts.length; i++) {
       seen += counts[i];
       if (seen > rank) {
-        return bucketValue(i + offset);
+        index = i + offset;
+        break;
       }
     }
-    return bucketValue(offset + counts.length - 1);
+    return Math.max(min, Math.min(max, bucketValue(index)));
   }
 
   /**

@@ -176,9 +176,17 @@ public final class HtmlFormat implements ReportFormat {
       double angle = Math.PI + 2 * Math.PI * i / services.size();
       at[i] = new double[] {size / 2.0 + radius * Math.cos(angle), size / 2.0 + radius * Math.sin(angle) * 0.6};
     }
-    int height = (int) (size * 0.6 + 60);
+    double top = Double.MAX_VALUE;
+    double bottom = -Double.MAX_VALUE;
+    for (double[] node : at) {
+      top = Math.min(top, node[1]);
+      bottom = Math.max(bottom, node[1]);
+    }
+    // Room above the top node for an edge label, below the bottom node for its ellipse.
+    int viewTop = (int) Math.floor(top - 44);
+    int height = (int) Math.ceil(bottom + 28) - viewTop;
     html.append("<svg class=\"graph\" width=\"").append(size).append("\" height=\"").append(height)
-        .append("\" viewBox=\"0 ").append((size - height) / 2).append(' ').append(size).append(' ').append(height)
+        .append("\" viewBox=\"0 ").append(viewTop).append(' ').append(size).append(' ').append(height)
         .append("\" role=\"img\" aria-label=\"service dependency graph\">\n")
         .append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" ")
         .append("markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0,0L10,5L0,10z\" fill=\"#5b6573\"/>")

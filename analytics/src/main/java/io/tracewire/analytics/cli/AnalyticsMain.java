@@ -14,6 +14,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 
 /**
@@ -43,7 +44,8 @@ public final class AnalyticsMain {
     }
     Arguments arguments;
     try {
-      arguments = Arguments.parse(Arrays.asList(args), Instant.now());
+      // Whole seconds, rounded up so the newest traces are in the range.
+      arguments = Arguments.parse(Arrays.asList(args), Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
     } catch (UsageException e) {
       err.println("error: " + e.getMessage());
       err.println(Arguments.USAGE);

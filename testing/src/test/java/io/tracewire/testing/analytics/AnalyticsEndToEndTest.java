@@ -84,6 +84,8 @@ class AnalyticsEndToEndTest {
       assertFalse(report.partial());
 
       String table = runCli(zipkin, 0, "--service", "orders", "--service", "payments", "--since", "10m");
+      // Kept for whoever reads the build's output.
+      Files.writeString(Path.of("target", "analytics-end-to-end-report.txt"), table);
       assertTrue(table.matches("(?s).*\\n  orders -> payments +" + PAYMENTS_TRACES + " +14\\.3 % .*"), table);
       assertTrue(table.matches("(?s).*\\n  twoservicesscenario\\$shop\\.exportreport +2 .*"), table);
 

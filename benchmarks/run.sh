@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Prints overhead figures for no agent, Tracewire and the OpenTelemetry Java agent.
-# Usage: benchmarks/run.sh [all|startup|first-jdbc|memory|jar|exit|jdbc-throughput|executor-throughput]
-# Overrides: PAIRS=N, JAVA=/path/to/java, WARMUP_S, MEASURE_S, EXIT_SPANS, EXIT_TIMEOUT_S.
+# Usage: benchmarks/run.sh [all|startup|first-jdbc|memory|jar|exit|jdbc-throughput|executor-throughput|analytics]
+# Overrides: PAIRS=N, JAVA=/path/to/java, WARMUP_S, MEASURE_S, EXIT_SPANS, EXIT_TIMEOUT_S;
+# for analytics (not part of all): SPANS, RUNS, HEAP_MB.
 set -euo pipefail
 
 ROW="${1:-all}"
 case "$ROW" in
-  all | startup | first-jdbc | memory | jar | exit | jdbc-throughput | executor-throughput) ;;
+  all | startup | first-jdbc | memory | jar | exit | jdbc-throughput | executor-throughput | analytics) ;;
   *)
-    echo "usage: $0 [all|startup|first-jdbc|memory|jar|exit|jdbc-throughput|executor-throughput]" >&2
+    echo "usage: $0 [all|startup|first-jdbc|memory|jar|exit|jdbc-throughput|executor-throughput|analytics]" >&2
     exit 2
     ;;
 esac
@@ -33,6 +34,28 @@ if [[ ! -x "$JAVAC" ]]; then
 fi
 
 mkdir -p "$WORK"
+
+# The analytics row measures the report command, not an agent: it needs only the analytics jar.
+if [[ "$ROW" == analytics ]]; then
+  ANALYTICS_JAR="$ROOT/analytics/target/tracewire-analytics.jar"
+  if [[ ! -f "$ANALYTICS_JAR" ]]; then
+    echo "building the analytics jar (missing: $ANALYTICS_JAR)"
+    (cd "$ROOT" && mvn -B -q -DskipTests package -pl analytics -am)
+  fi
+  cp -p "$ANALYTICS_JAR" "$WORK/tracewire-analytics.jar"
+  rm -rf "$WORK/analytics-classes"
+  "$JAVAC" --release 17 -nowarn -cp "$WORK/tracewire-analytics.jar" -d "$WORK/analytics-classes" \
+    "$BENCH"/src/analytics/*.java
+  exec "$JAVA" -cp "$WORK/analytics-classes" \
+    -Dbench.java="$JAVA" \
+    -Dbench.work="$WORK" \
+    -Dbench.analytics.jar="$WORK/tracewire-analytics.jar" \
+    -Dbench.analytics.classes="$WORK/analytics-classes" \
+    -Dbench.spans="${SPANS:-1000000}" \
+    -Dbench.runs="${RUNS:-3}" \
+    -Dbench.heap.mb="${HEAP_MB:-256}" \
+    AnalyticsBench
+fi
 
 if [[ ! -f "$AGENT_JAR" ]]; then
   echo "building the agent jar (missing: $AGENT_JAR)"

@@ -62,8 +62,13 @@ public final class ExecutorsInstrumentationModule implements InstrumentationModu
             .intercept(optional(named("fork"), new Interceptors.CaptureOnFork()).withoutExit())
             .intercept(optional(named("doExec"), new Interceptors.RunInTaskContext(false)))
             .build(),
+        // A FutureTask remembers the context it is made in (by submit, schedule, or a framework's
+        // executor that never calls execute), and runs in it.
         TypeInstrumentation.forTypes(TypeMatcher.named(CONCURRENT + "FutureTask"))
             .inJdkPackage("java.util.concurrent")
+            .intercept(
+                MethodInterception.constructors(isConstructor(), new Interceptors.CaptureOnConstruction())
+                    .withoutArguments())
             .intercept(
                 optional(namedOneOf("run", "runAndReset"), new Interceptors.RunInTaskContext(false)))
             .build(),

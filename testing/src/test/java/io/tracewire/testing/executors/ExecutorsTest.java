@@ -12,6 +12,7 @@ import io.tracewire.testing.harness.RunResult;
 import io.tracewire.testing.harness.Spans;
 import io.tracewire.testing.scenarios.ExecutorsLeakScenario;
 import io.tracewire.testing.scenarios.ExecutorsScenario;
+import io.tracewire.testing.scenarios.SpringAsyncScenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -80,6 +81,17 @@ class ExecutorsTest {
     assertEachStepUnderItsOwnRequestOrRoot(spans);
     assertThat(spans.single("step probe-0")).isRoot();
     assertThat(spans.single("step probe-1")).isRoot();
+  }
+
+  @JdkMatrix
+  void springAsyncMethodsAndStageChainsBelongToTheRequest(Jdk jdk) {
+    RunResult result =
+        AgentRun.of(SpringAsyncScenario.class).on(jdk).withTestExtension().expectSpans(9).run().assertSuccess();
+    Spans spans = result.spans();
+    assertThat(spans.single("step spring-async")).hasParent(spans.single("request spring-async"));
+    assertThat(spans.single("step spring-async-void")).hasParent(spans.single("request spring-async-void"));
+    assertEquals(3, spans.named("step chain").size(), spans.dump());
+    assertEachStepUnderItsOwnRequestOrRoot(spans);
   }
 
   @Test

@@ -65,6 +65,7 @@ public final class AgentRun {
   private Duration timeout = DEFAULT_TIMEOUT;
   private int expectedSpans;
   private OtlpReceiver sharedReceiver;
+  private String classpath;
 
   private AgentRun(Class<?> mainClass) {
     this.mainClass = Objects.requireNonNull(mainClass, "mainClass");
@@ -124,6 +125,18 @@ public final class AgentRun {
    */
   public AgentRun agentBefore(Path jar, String options) {
     agentsBefore.add("-javaagent:" + jar + (options == null ? "" : "=" + options));
+    return this;
+  }
+
+  /**
+   * Runs the child on {@code entries} and this module's {@code target/test-classes} (where the main
+   * class is) instead of the whole test classpath: for scenarios whose libraries cannot share a
+   * classpath with the others (two versions of one servlet container).
+   */
+  public AgentRun classpath(List<String> entries) {
+    List<String> all = new ArrayList<>(entries);
+    all.add(targetDirectory().resolve("test-classes").toString());
+    this.classpath = String.join(File.pathSeparator, all);
     return this;
   }
 
@@ -201,7 +214,7 @@ public final class AgentRun {
     effective.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.addAll(jvmArgs);
     command.add("-cp");
-    command.add(childClasspath());
+    command.add(classpath != null ? classpath : childClasspath());
     command.add(mainClass.getName());
     command.addAll(args);
     return command;
@@ -298,6 +311,16 @@ public final class AgentRun {
     return jar;
   }
 
+  private static Path classpathFile() {
+    String configured = System.getProperty(CLASSPATH_FILE_PROPERTY);
+    return (configured != null ? Path.of(configured) : Path.of("target", "child-classpath.txt")).toAbsolutePath();
+  }
+
+  /** This module's build directory, where the child classpath file is written. */
+  static Path targetDirectory() {
+    return classpathFile().getParent();
+  }
+
   /**
    * The dependency entries written by the build ({@code child-classpath.txt}), then {@code target/test-classes}
    * and {@code target/classes} next to that file.
@@ -307,8 +330,7 @@ public final class AgentRun {
     if (cached != null) {
       return cached;
     }
-    String configured = System.getProperty(CLASSPATH_FILE_PROPERTY);
-    Path file = (configured != null ? Path.of(configured) : Path.of("target", "child-classpath.txt")).toAbsolutePath();
+    Path file = classpathFile();
     if (!Files.isRegularFile(file)) {
       throw new AssertionFailedError("The child classpath file " + file + " does not exist: run the tests with Maven "
           + "(mvn -B -pl testing test), whose generate-test-resources phase writes it");

@@ -53,6 +53,8 @@ public final class AgentRun {
   private static volatile String childClasspath;
 
   private final Class<?> mainClass;
+  /** The application jar run with {@code -java -jar}, in place of a main class. */
+  private final Path applicationJar;
   private Jdk jdk = Jdk.current();
   private boolean withAgent = true;
   private Path agentJar;
@@ -67,13 +69,29 @@ public final class AgentRun {
   private OtlpReceiver sharedReceiver;
   private String classpath;
 
-  private AgentRun(Class<?> mainClass) {
-    this.mainClass = Objects.requireNonNull(mainClass, "mainClass");
+  private AgentRun(Class<?> mainClass, Path applicationJar) {
+    this.mainClass = mainClass;
+    this.applicationJar = applicationJar;
   }
 
   /** A run of {@code mainClass}'s {@code main} method, on the current JDK with the agent attached. */
   public static AgentRun of(Class<?> mainClass) {
-    return new AgentRun(mainClass);
+    return new AgentRun(Objects.requireNonNull(mainClass, "mainClass"), null);
+  }
+
+  /**
+   * A run of an executable jar ({@code java -javaagent:... -jar app.jar}), e.g. a Spring Boot fat
+   * jar; {@code otel.service.name} defaults to the jar's name without {@code .jar}.
+   */
+  public static AgentRun ofJar(Path applicationJar) {
+    return new AgentRun(null, applicationJar.toAbsolutePath());
+  }
+
+  /** The main class's simple name, or the application jar's name without {@code .jar}. */
+  private String simpleName() {
+    return mainClass != null
+        ? mainClass.getSimpleName()
+        : applicationJar.getFileName().toString().replaceFirst("\\.jar$", "");
   }
 
   /** Runs the child on this JDK instead of the one running the tests. */
@@ -201,7 +219,7 @@ public final class AgentRun {
     // A loaded two-core CI machine can take more than the default second to send the last batch
     // of a JVM that exits right after starting; exit-time tests set the default back explicitly.
     effective.put("tracewire.shutdown.timeout", "5000");
-    effective.put("otel.service.name", mainClass.getSimpleName());
+    effective.put("otel.service.name", simpleName());
     if (withTestExtension) {
       effective.put("otel.javaagent.extensions", existingJar(EXTENSION_JAR_PROPERTY, null, "test extension").toString());
     }
@@ -213,9 +231,14 @@ public final class AgentRun {
     command.addAll(agentOptions);
     effective.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.addAll(jvmArgs);
-    command.add("-cp");
-    command.add(classpath != null ? classpath : childClasspath());
-    command.add(mainClass.getName());
+    if (applicationJar != null) {
+      command.add("-jar");
+      command.add(applicationJar.toString());
+    } else {
+      command.add("-cp");
+      command.add(classpath != null ? classpath : childClasspath());
+      command.add(mainClass.getName());
+    }
     command.addAll(args);
     return command;
   }
@@ -243,7 +266,7 @@ public final class AgentRun {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start " + String.join(" ", command), e);
     }
-    String label = mainClass.getSimpleName() + "@" + jdk.name();
+    String label = simpleName() + "@" + jdk.name();
     boolean verbose = Boolean.getBoolean(VERBOSE_PROPERTY);
     OutputDrain stdout = OutputDrain.start(process.getInputStream(), "stdout-" + label, null, null);
     OutputDrain stderr = OutputDrain.start(process.getErrorStream(), "stderr-" + label, verbose ? System.err : null,

@@ -58,10 +58,19 @@ public final class JdkHttpServerScenario {
       print("boom", RawHttpClient.send(port, "GET", "/boom"));
       print("filtered", RawHttpClient.send(port, "GET", "/filtered/x"));
     } finally {
-      server.stop(0);
-      executor.shutdownNow();
+      stop(server, executor);
       connection.close();
     }
+  }
+
+  /**
+   * Stops the server and waits for its handler threads: a request's span ends when the handler
+   * has returned, which can be just after the client read the answer.
+   */
+  static void stop(HttpServer server, ExecutorService executor) throws InterruptedException {
+    server.stop(0);
+    executor.shutdown();
+    executor.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
   }
 
   private static void print(String label, RawHttpClient.Answer answer) {

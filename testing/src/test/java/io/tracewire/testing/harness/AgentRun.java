@@ -53,6 +53,8 @@ public final class AgentRun {
   private static volatile String childClasspath;
 
   private final Class<?> mainClass;
+  /** The application jar run with {@code -java -jar}, in place of a main class. */
+  private final Path applicationJar;
   private Jdk jdk = Jdk.current();
   private boolean withAgent = true;
   private Path agentJar;
@@ -65,14 +67,31 @@ public final class AgentRun {
   private Duration timeout = DEFAULT_TIMEOUT;
   private int expectedSpans;
   private OtlpReceiver sharedReceiver;
+  private String classpath;
 
-  private AgentRun(Class<?> mainClass) {
-    this.mainClass = Objects.requireNonNull(mainClass, "mainClass");
+  private AgentRun(Class<?> mainClass, Path applicationJar) {
+    this.mainClass = mainClass;
+    this.applicationJar = applicationJar;
   }
 
   /** A run of {@code mainClass}'s {@code main} method, on the current JDK with the agent attached. */
   public static AgentRun of(Class<?> mainClass) {
-    return new AgentRun(mainClass);
+    return new AgentRun(Objects.requireNonNull(mainClass, "mainClass"), null);
+  }
+
+  /**
+   * A run of an executable jar ({@code java -javaagent:... -jar app.jar}), e.g. a Spring Boot fat
+   * jar; {@code otel.service.name} defaults to the jar's name without {@code .jar}.
+   */
+  public static AgentRun ofJar(Path applicationJar) {
+    return new AgentRun(null, applicationJar.toAbsolutePath());
+  }
+
+  /** The main class's simple name, or the application jar's name without {@code .jar}. */
+  private String simpleName() {
+    return mainClass != null
+        ? mainClass.getSimpleName()
+        : applicationJar.getFileName().toString().replaceFirst("\\.jar$", "");
   }
 
   /** Runs the child on this JDK instead of the one running the tests. */
@@ -124,6 +143,18 @@ public final class AgentRun {
    */
   public AgentRun agentBefore(Path jar, String options) {
     agentsBefore.add("-javaagent:" + jar + (options == null ? "" : "=" + options));
+    return this;
+  }
+
+  /**
+   * Runs the child on {@code entries} and this module's {@code target/test-classes} (where the main
+   * class is) instead of the whole test classpath: for scenarios whose libraries cannot share a
+   * classpath with the others (two versions of one servlet container).
+   */
+  public AgentRun classpath(List<String> entries) {
+    List<String> all = new ArrayList<>(entries);
+    all.add(targetDirectory().resolve("test-classes").toString());
+    this.classpath = String.join(File.pathSeparator, all);
     return this;
   }
 
@@ -188,7 +219,7 @@ public final class AgentRun {
     // A loaded two-core CI machine can take more than the default second to send the last batch
     // of a JVM that exits right after starting; exit-time tests set the default back explicitly.
     effective.put("tracewire.shutdown.timeout", "5000");
-    effective.put("otel.service.name", mainClass.getSimpleName());
+    effective.put("otel.service.name", simpleName());
     if (withTestExtension) {
       effective.put("otel.javaagent.extensions", existingJar(EXTENSION_JAR_PROPERTY, null, "test extension").toString());
     }
@@ -200,9 +231,14 @@ public final class AgentRun {
     command.addAll(agentOptions);
     effective.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.addAll(jvmArgs);
-    command.add("-cp");
-    command.add(childClasspath());
-    command.add(mainClass.getName());
+    if (applicationJar != null) {
+      command.add("-jar");
+      command.add(applicationJar.toString());
+    } else {
+      command.add("-cp");
+      command.add(classpath != null ? classpath : childClasspath());
+      command.add(mainClass.getName());
+    }
     command.addAll(args);
     return command;
   }
@@ -230,7 +266,7 @@ public final class AgentRun {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start " + String.join(" ", command), e);
     }
-    String label = mainClass.getSimpleName() + "@" + jdk.name();
+    String label = simpleName() + "@" + jdk.name();
     boolean verbose = Boolean.getBoolean(VERBOSE_PROPERTY);
     OutputDrain stdout = OutputDrain.start(process.getInputStream(), "stdout-" + label, null, null);
     OutputDrain stderr = OutputDrain.start(process.getErrorStream(), "stderr-" + label, verbose ? System.err : null,
@@ -298,6 +334,16 @@ public final class AgentRun {
     return jar;
   }
 
+  private static Path classpathFile() {
+    String configured = System.getProperty(CLASSPATH_FILE_PROPERTY);
+    return (configured != null ? Path.of(configured) : Path.of("target", "child-classpath.txt")).toAbsolutePath();
+  }
+
+  /** This module's build directory, where the child classpath file is written. */
+  static Path targetDirectory() {
+    return classpathFile().getParent();
+  }
+
   /**
    * The child class path's entry whose path contains {@code name} (e.g. {@code h2-}, or a module's
    * artifact or folder name): a jar in the local repository, or a sibling module's output.
@@ -320,8 +366,7 @@ public final class AgentRun {
     if (cached != null) {
       return cached;
     }
-    String configured = System.getProperty(CLASSPATH_FILE_PROPERTY);
-    Path file = (configured != null ? Path.of(configured) : Path.of("target", "child-classpath.txt")).toAbsolutePath();
+    Path file = classpathFile();
     if (!Files.isRegularFile(file)) {
       throw new AssertionFailedError("The child classpath file " + file + " does not exist: run the tests with Maven "
           + "(mvn -B -pl testing test), whose generate-test-resources phase writes it");

@@ -47,6 +47,10 @@ final class BoundInstrumentation {
     return moduleName;
   }
 
+  boolean addsObjectField() {
+    return type.addsObjectField();
+  }
+
   List<String> jdkPackages() {
     return type.jdkPackages();
   }

@@ -17,8 +17,10 @@ public final class TypeInstrumentation {
   private final TypeMatcher typeMatcher;
   private final List<MethodInterception> interceptions;
   private final List<String> jdkPackages;
+  private final boolean objectField;
 
   private TypeInstrumentation(Builder builder) {
+    this.objectField = builder.objectField;
     this.classLoaderMatcher = builder.classLoaderMatcher;
     this.typeMatcher = Objects.requireNonNull(builder.typeMatcher, "typeMatcher");
     this.interceptions = List.copyOf(builder.interceptions);
@@ -50,12 +52,18 @@ public final class TypeInstrumentation {
     return jdkPackages;
   }
 
+  /** Whether the matched classes get the field that holds {@link ObjectField} values. */
+  public boolean addsObjectField() {
+    return objectField;
+  }
+
   /** Builds a {@link TypeInstrumentation}. */
   public static final class Builder {
     private Predicate<ClassLoader> classLoaderMatcher = loader -> true;
     private final TypeMatcher typeMatcher;
     private final List<MethodInterception> interceptions = new java.util.ArrayList<>();
     private final List<String> jdkPackages = new java.util.ArrayList<>();
+    private boolean objectField;
 
     private Builder(TypeMatcher typeMatcher) {
       this.typeMatcher = typeMatcher;
@@ -87,6 +95,17 @@ public final class TypeInstrumentation {
      */
     public Builder inJdkClass(String className) {
       jdkPackages.add(className.replace('.', '/'));
+      return this;
+    }
+
+    /**
+     * Matched classes that load after the agent get a field for {@link ObjectField} values, so
+     * state kept per instance costs a field access rather than a weak map entry. Interfaces,
+     * records, enums and serializable classes never get it (it would change their shape or their
+     * serial version).
+     */
+    public Builder withObjectField() {
+      this.objectField = true;
       return this;
     }
 

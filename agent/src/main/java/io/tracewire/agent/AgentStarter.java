@@ -9,6 +9,7 @@ import io.tracewire.bootstrap.TransformerGate;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -20,6 +21,7 @@ import java.util.stream.Collectors;
 public final class AgentStarter {
 
   private static final long STARTED_NANOS = System.nanoTime();
+  private static final long EARLY_SPANS_SDK_WAIT_MILLIS = 1000;
 
   private AgentStarter() {}
 
@@ -90,7 +92,8 @@ public final class AgentStarter {
           gate,
           modules,
           moduleName -> new ModuleContext(openTelemetry, config, moduleName, version()),
-          agentLoader);
+          agentLoader,
+          () -> awaitSdkForEarlySpans(openTelemetry));
       AgentLog.debug("transformer installed after " + millisSinceStart() + " ms");
     } catch (Throwable e) {
       AgentLog.warn("instrumentation not installed, the application runs untraced: " + e);
@@ -107,6 +110,16 @@ public final class AgentStarter {
           ready.connectExporter();
           AgentLog.debug("exporter ready after " + millisSinceStart() + " ms");
         });
+  }
+
+  /**
+   * Held-back classes (a program's first JDBC statements, say) wait a little longer for the SDK
+   * too, so their spans are not lost: once, bounded. Spans and propagation never wait for it.
+   */
+  private static void awaitSdkForEarlySpans(DeferredOpenTelemetry openTelemetry) {
+    if (!openTelemetry.awaitSdk(EARLY_SPANS_SDK_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+      AgentLog.debug("SDK not ready after " + millisSinceStart() + " ms: spans start when it is");
+    }
   }
 
   private static long millisSinceStart() {

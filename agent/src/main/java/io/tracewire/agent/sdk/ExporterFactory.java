@@ -10,6 +10,7 @@ import io.opentelemetry.sdk.common.export.RetryPolicy;
 import io.tracewire.exporter.ConsoleTreeSpanExporter;
 import io.tracewire.exporter.InFlightRequests;
 import io.tracewire.exporter.OtlpJsonLinesSpanExporter;
+import io.tracewire.exporter.RedactedUrl;
 import io.tracewire.exporter.AbortableHttpSender;
 import io.tracewire.exporter.ZipkinJsonSpanExporter;
 import java.io.IOException;
@@ -42,11 +43,12 @@ public final class ExporterFactory {
       switch (name) {
         case "otlp":
           String endpoint = settings.otlpTracesEndpoint();
-          exporters.add(new ReportingSpanExporter(otlp(endpoint), endpoint, stats));
+          exporters.add(new ReportingSpanExporter(otlp(endpoint), RedactedUrl.of(endpoint), stats));
           break;
         case "zipkin":
           String zipkinEndpoint = settings.zipkinEndpoint();
-          exporters.add(new ReportingSpanExporter(zipkin(zipkinEndpoint), zipkinEndpoint, stats));
+          exporters.add(
+              new ReportingSpanExporter(zipkin(zipkinEndpoint), RedactedUrl.of(zipkinEndpoint), stats));
           break;
         case "console":
           exporters.add(new ReportingSpanExporter(new ConsoleTreeSpanExporter(System.out), "console", stats));
@@ -70,7 +72,7 @@ public final class ExporterFactory {
         OtlpHttpSpanExporter.builder()
             .setEndpoint(endpoint)
             .setTimeout(config.getDuration(settings.signalOrGeneral("timeout"), ExporterSettings.DEFAULT_TIMEOUT));
-    Map<String, String> headers = config.getMap(settings.signalOrGeneral("headers"));
+    Map<String, String> headers = config.getSecretMap(settings.signalOrGeneral("headers"));
     headers.forEach(builder::addHeader);
     String compressionProperty = settings.signalOrGeneral("compression");
     String compression = config.getChoice(compressionProperty, "none", List.of("gzip", "none"));

@@ -1,6 +1,7 @@
 package io.tracewire.agent.sdk;
 
 import io.tracewire.agent.config.AgentConfig;
+import io.tracewire.exporter.RedactedUrl;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,14 +56,17 @@ public final class ExporterSettings {
     return names;
   }
 
-  /** Where spans go, for the start-up line and the dropped-spans line. */
+  /**
+   * Where spans go, for the start-up line and the dropped-spans line, with credentials and query
+   * values redacted.
+   */
   public String describe() {
     List<String> parts = new ArrayList<>();
     for (String name : exporterNames()) {
       if (name.equals("otlp")) {
-        parts.add("otlp " + otlpTracesEndpoint());
+        parts.add("otlp " + RedactedUrl.of(otlpTracesEndpoint()));
       } else if (name.equals("zipkin")) {
-        parts.add("zipkin " + zipkinEndpoint());
+        parts.add("zipkin " + RedactedUrl.of(zipkinEndpoint()));
       } else {
         parts.add(name);
       }
@@ -116,6 +120,6 @@ public final class ExporterSettings {
     } catch (java.net.URISyntaxException ignored) {
       // reported below
     }
-    return config.invalid(property, value, "an http:// or https:// URL", fallback);
+    return config.invalid(property, RedactedUrl.of(value), "an http:// or https:// URL", fallback);
   }
 }

@@ -94,6 +94,52 @@ class SdkFactoriesTest {
   }
 
   @Test
+  void copiedBaggageValuesAreBounded() {
+    InMemorySpanExporter exporter = InMemorySpanExporter.create();
+    SdkTracerProvider provider =
+        SdkTracerProvider.builder()
+            .addSpanProcessor(new BaggageAttributesSpanProcessor(List.of("user.id")))
+            .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+            .build();
+    Context huge = Context.root().with(Baggage.builder().put("user.id", "x".repeat(100_000)).build());
+    provider.get("test").spanBuilder("work").setParent(huge).startSpan().end();
+    String copied =
+        exporter.getFinishedSpanItems().get(0).getAttributes().get(io.opentelemetry.api.common.AttributeKey.stringKey("user.id"));
+    assertEquals(BaggageAttributesSpanProcessor.MAX_VALUE_LENGTH, copied.length());
+  }
+
+  @Test
+  void printedEndpointsHideCredentialsAndQueryValues() {
+    String err =
+        stderrOf(
+            () -> {
+              AgentConfig config =
+                  config(
+                      "otel.traces.exporter", "otlp,zipkin",
+                      "otel.exporter.otlp.traces.endpoint", "https://user:s3cret@collector:4318/v1/traces?token=t0ken",
+                      "otel.exporter.zipkin.endpoint", "zipkin-without-scheme:pa55@host/?sig=abc");
+              assertEquals(
+                  "otlp https://REDACTED:REDACTED@collector:4318/v1/traces?token=REDACTED, zipkin http://localhost:9411/api/v2/spans",
+                  new ExporterSettings(config).describe());
+            });
+    assertFalse(err.contains("pa55") || err.contains("abc"), err);
+    assertTrue(err.contains("invalid value 'REDACTED:REDACTED@host/?sig=REDACTED' for otel.exporter.zipkin.endpoint"), err);
+  }
+
+  /** Runs {@code action} and returns what it printed on standard error. */
+  private static String stderrOf(Runnable action) {
+    java.io.PrintStream original = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      action.run();
+    } finally {
+      System.setErr(original);
+    }
+    return captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
   void serviceNameDefaultsToJarOrMainClass() {
     assertEquals("orders", ResourceFactory.defaultServiceName("/srv/app/orders.jar --port 80"));
     assertEquals("ShopDemo", ResourceFactory.defaultServiceName("io.tracewire.demo.ShopDemo arg"));

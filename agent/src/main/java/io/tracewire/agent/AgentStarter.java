@@ -5,6 +5,7 @@ import io.tracewire.agent.install.AgentInstaller;
 import io.tracewire.agent.sdk.AgentSdk;
 import io.tracewire.agent.sdk.ExporterSettings;
 import io.tracewire.agent.sdk.ResourceFactory;
+import io.tracewire.agent.sdk.SdkSettings;
 import io.tracewire.bootstrap.TransformerGate;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
@@ -38,6 +39,8 @@ public final class AgentStarter {
       gate.abandon();
       throw e;
     }
+    // Before main runs, even if it ends at once: every malformed setting is named now.
+    new SdkSettings(config).checkAll();
     CompletableFuture<AgentSdk> sdk = new CompletableFuture<>();
     try {
       daemon("tracewire-sdk-setup", agentLoader, () -> buildSdk(config, sdk));

@@ -16,10 +16,8 @@ import io.tracewire.exporter.ZipkinJsonSpanExporter;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Builds the exporters {@link ExporterSettings} names, each counted and reported. */
 public final class ExporterFactory {
@@ -71,12 +69,9 @@ public final class ExporterFactory {
     OtlpHttpSpanExporterBuilder builder =
         OtlpHttpSpanExporter.builder()
             .setEndpoint(endpoint)
-            .setTimeout(config.getDuration(settings.signalOrGeneral("timeout"), ExporterSettings.DEFAULT_TIMEOUT));
-    Map<String, String> headers = config.getSecretMap(settings.signalOrGeneral("headers"));
-    headers.forEach(builder::addHeader);
-    String compressionProperty = settings.signalOrGeneral("compression");
-    String compression = config.getChoice(compressionProperty, "none", List.of("gzip", "none"));
-    builder.setCompression(compression);
+            .setTimeout(settings.otlpTimeout());
+    settings.otlpHeaders().forEach(builder::addHeader);
+    builder.setCompression(settings.otlpCompression());
     builder.setRetryPolicy(
         RetryPolicy.builder().setRetryExceptionPredicate(ExporterFactory::isWorthRetrying).build());
     builder.setComponentLoader(withOwnHttpSender());
@@ -108,7 +103,6 @@ public final class ExporterFactory {
   }
 
   private SpanExporter zipkin(String endpoint) {
-    Duration timeout = config.getDuration("otel.exporter.zipkin.timeout", ExporterSettings.DEFAULT_TIMEOUT);
-    return new ZipkinJsonSpanExporter(endpoint, timeout, ExportSuppression::wrap, inFlight);
+    return new ZipkinJsonSpanExporter(endpoint, settings.zipkinTimeout(), ExportSuppression::wrap, inFlight);
   }
 }

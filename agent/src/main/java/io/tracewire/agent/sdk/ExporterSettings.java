@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -72,6 +73,37 @@ public final class ExporterSettings {
       }
     }
     return String.join(", ", parts);
+  }
+
+  /** Reads the settings of each configured exporter once, so that malformed ones are reported. */
+  void checkAll() {
+    Set<String> names = exporterNames();
+    if (names.contains("otlp")) {
+      otlpTracesEndpoint();
+      otlpTimeout();
+      otlpHeaders();
+      otlpCompression();
+    }
+    if (names.contains("zipkin")) {
+      zipkinEndpoint();
+      zipkinTimeout();
+    }
+  }
+
+  Duration otlpTimeout() {
+    return config.getDuration(signalOrGeneral("timeout"), DEFAULT_TIMEOUT);
+  }
+
+  Map<String, String> otlpHeaders() {
+    return config.getSecretMap(signalOrGeneral("headers"));
+  }
+
+  String otlpCompression() {
+    return config.getChoice(signalOrGeneral("compression"), "none", List.of("gzip", "none"));
+  }
+
+  Duration zipkinTimeout() {
+    return config.getDuration("otel.exporter.zipkin.timeout", DEFAULT_TIMEOUT);
   }
 
   /** The traces-specific property when it is set, else the general one. */

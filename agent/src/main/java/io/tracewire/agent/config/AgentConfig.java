@@ -233,7 +233,8 @@ public final class AgentConfig implements InstrumentationConfig {
     return invalid(name, value, expected, fallback, String.valueOf(fallback));
   }
 
-  private <T> T invalid(String name, String value, String expected, T fallback, String shown) {
+  /** Like {@link #invalid(String, String, String, Object)}, showing the fallback as {@code shown}. */
+  public <T> T invalid(String name, String value, String expected, T fallback, String shown) {
     warnOnce(
         name,
         "invalid value '" + value + "' for " + name + " (expected " + expected + "); using " + shown);

@@ -5,6 +5,7 @@ import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
+import io.opentelemetry.sdk.trace.SpanLimits;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.tracewire.agent.AgentLog;
@@ -44,6 +45,7 @@ public final class AgentSdk implements OpenTelemetry {
     SdkTracerProviderBuilder builder =
         SdkTracerProvider.builder()
             .setResource(ResourceFactory.create(config, agentVersion))
+            .setSpanLimits(spanLimits(new SdkSettings(config)))
             .setSampler(SamplerFactory.create(config));
     List<String> baggageKeys = config.getList("otel.instrumentation.baggage.attributes");
     if (!baggageKeys.isEmpty()) {
@@ -59,6 +61,17 @@ public final class AgentSdk implements OpenTelemetry {
   public static AgentSdk create(AgentConfig config, String agentVersion) {
     silenceSdkLogging();
     return new AgentSdk(config, agentVersion);
+  }
+
+  static SpanLimits spanLimits(SdkSettings settings) {
+    return SpanLimits.builder()
+        .setMaxAttributeValueLength(settings.attributeValueLengthLimit())
+        .setMaxNumberOfAttributes(settings.attributeCountLimit())
+        .setMaxNumberOfEvents(settings.eventCountLimit())
+        .setMaxNumberOfLinks(settings.linkCountLimit())
+        .setMaxNumberOfAttributesPerEvent(settings.eventAttributeCountLimit())
+        .setMaxNumberOfAttributesPerLink(settings.linkAttributeCountLimit())
+        .build();
   }
 
   private BatchSpanProcessor batchProcessor() {

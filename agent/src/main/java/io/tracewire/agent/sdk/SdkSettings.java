@@ -29,6 +29,8 @@ public final class SdkSettings {
   static final List<String> PROPAGATOR_NAMES =
       List.of("tracecontext", "baggage", "b3", "b3multi", "jaeger", "ottrace", "none");
 
+  /** The OpenTelemetry default for every count limit. */
+  static final int DEFAULT_COUNT_LIMIT = 128;
   static final int DEFAULT_QUEUE_SIZE = 2048;
   static final int DEFAULT_BATCH_SIZE = 512;
   static final Duration DEFAULT_SCHEDULE_DELAY = Duration.ofMillis(5000);
@@ -48,6 +50,12 @@ public final class SdkSettings {
       samplerRatio();
     }
     propagators();
+    attributeValueLengthLimit();
+    attributeCountLimit();
+    eventCountLimit();
+    linkCountLimit();
+    eventAttributeCountLimit();
+    linkAttributeCountLimit();
     ExporterSettings exporters = new ExporterSettings(config);
     if (!exporters.exporterNames().contains("none")) {
       batchSize();
@@ -89,6 +97,52 @@ public final class SdkSettings {
       }
     }
     return valid;
+  }
+
+  /** No limit unless set; {@code otel.span.attribute.value.length.limit} wins for spans. */
+  int attributeValueLengthLimit() {
+    int general = limit("otel.attribute.value.length.limit", Integer.MAX_VALUE, 0);
+    return limit("otel.span.attribute.value.length.limit", general, 0);
+  }
+
+  /** 128 unless set; {@code otel.span.attribute.count.limit} wins for spans. */
+  int attributeCountLimit() {
+    int general = limit("otel.attribute.count.limit", DEFAULT_COUNT_LIMIT, 1);
+    return limit("otel.span.attribute.count.limit", general, 1);
+  }
+
+  int eventCountLimit() {
+    return limit("otel.span.event.count.limit", DEFAULT_COUNT_LIMIT, 1);
+  }
+
+  int linkCountLimit() {
+    return limit("otel.span.link.count.limit", DEFAULT_COUNT_LIMIT, 1);
+  }
+
+  int eventAttributeCountLimit() {
+    return limit("otel.event.attribute.count.limit", DEFAULT_COUNT_LIMIT, 1);
+  }
+
+  int linkAttributeCountLimit() {
+    return limit("otel.link.attribute.count.limit", DEFAULT_COUNT_LIMIT, 1);
+  }
+
+  private int limit(String name, int fallback, int minimum) {
+    String raw = config.raw(name);
+    if (raw == null) {
+      return fallback;
+    }
+    try {
+      int value = Integer.parseInt(raw);
+      if (value >= minimum) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    return config.invalid(
+        name, raw, "a whole number of at least " + minimum, fallback,
+        fallback == Integer.MAX_VALUE ? "no limit" : String.valueOf(fallback));
   }
 
   int queueSize() {

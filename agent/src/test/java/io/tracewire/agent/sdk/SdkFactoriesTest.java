@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opentelemetry.api.baggage.Baggage;
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
@@ -91,6 +92,73 @@ class SdkFactoriesTest {
     SpanData span = exporter.getFinishedSpanItems().get(0);
     assertEquals("42", span.getAttributes().get(io.opentelemetry.api.common.AttributeKey.stringKey("user.id")));
     assertEquals(1, span.getAttributes().size());
+  }
+
+  @Test
+  void spanLimitsDefaultToOpenTelemetrysAndFollowTheSettings() {
+    assertEquals(
+        io.opentelemetry.sdk.trace.SpanLimits.getDefault(), AgentSdk.spanLimits(new SdkSettings(config())));
+    InMemorySpanExporter exporter = InMemorySpanExporter.create();
+    SdkTracerProvider provider =
+        SdkTracerProvider.builder()
+            .setSpanLimits(
+                AgentSdk.spanLimits(
+                    new SdkSettings(
+                        config(
+                            "otel.attribute.value.length.limit", "5",
+                            "otel.attribute.count.limit", "9",
+                            "otel.span.attribute.count.limit", "2",
+                            "otel.span.event.count.limit", "1",
+                            "otel.span.link.count.limit", "1"))))
+            .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+            .build();
+    SpanContext linked = Span.fromContext(sampledSpanWithBaggage()).getSpanContext();
+    provider.get("test").spanBuilder("work")
+        .setAttribute("a", "abcdefgh").setAttribute("b", "b").setAttribute("c", "c")
+        .addLink(linked).addLink(linked)
+        .startSpan()
+        .addEvent("one").addEvent("two")
+        .end();
+    SpanData span = exporter.getFinishedSpanItems().get(0);
+    assertEquals(2, span.getAttributes().size());
+    assertEquals("abcde", span.getAttributes().get(io.opentelemetry.api.common.AttributeKey.stringKey("a")));
+    assertEquals(1, span.getEvents().size());
+    assertEquals(1, span.getLinks().size());
+  }
+
+  @Test
+  void malformedSpanLimitsAreNamedAndTheDefaultsUsed() {
+    String err =
+        stderrOf(
+            () ->
+                assertEquals(
+                    io.opentelemetry.sdk.trace.SpanLimits.getDefault(),
+                    AgentSdk.spanLimits(
+                        new SdkSettings(
+                            config(
+                                "otel.attribute.value.length.limit", "short",
+                                "otel.span.event.count.limit", "0")))));
+    assertTrue(err.contains("invalid value 'short' for otel.attribute.value.length.limit (expected a whole number of at least 0); using no limit"), err);
+    assertTrue(err.contains("invalid value '0' for otel.span.event.count.limit (expected a whole number of at least 1); using 128"), err);
+  }
+
+  @Test
+  void exceptionStackTracesAreBounded() {
+    InMemorySpanExporter exporter = InMemorySpanExporter.create();
+    SdkTracerProvider provider =
+        SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
+    IllegalStateException deep = new IllegalStateException("deep");
+    StackTraceElement[] frames = new StackTraceElement[5000];
+    java.util.Arrays.fill(frames, new StackTraceElement("com.acme.Deep", "descend", "Deep.java", 42));
+    deep.setStackTrace(frames);
+    Span span = provider.get("test").spanBuilder("work").startSpan();
+    io.tracewire.instrumentation.api.SpanErrors.record(span, deep, message -> message);
+    span.end();
+    String stackTrace =
+        exporter.getFinishedSpanItems().get(0).getEvents().get(0).getAttributes()
+            .get(io.opentelemetry.api.common.AttributeKey.stringKey("exception.stacktrace"));
+    assertEquals(io.tracewire.instrumentation.api.SpanErrors.MAX_STACKTRACE_LENGTH, stackTrace.length());
+    assertTrue(stackTrace.startsWith("java.lang.IllegalStateException: deep\n\tat com.acme.Deep.descend(Deep.java:42)\n"));
   }
 
   @Test

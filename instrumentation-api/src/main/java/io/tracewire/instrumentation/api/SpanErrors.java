@@ -17,6 +17,13 @@ public final class SpanErrors {
    */
   private static volatile UnaryOperator<String> sqlMessageSanitizer;
 
+  /**
+   * {@code exception.stacktrace} is cut to this many characters (about 80 frames): a burst of
+   * failures with deep stacks (a framework's hundreds of frames, long cause chains) must not fill
+   * the heap with queued spans. {@code otel.attribute.value.length.limit} may cut it shorter.
+   */
+  public static final int MAX_STACKTRACE_LENGTH = 8192;
+
   private SpanErrors() {}
 
   public static void sanitizeSqlMessagesWith(UnaryOperator<String> sanitizer) {
@@ -64,7 +71,9 @@ public final class SpanErrors {
     StringBuilder text = new StringBuilder();
     java.util.Set<Throwable> seen =
         java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    for (Throwable current = error; current != null && seen.add(current); current = current.getCause()) {
+    for (Throwable current = error;
+        current != null && seen.add(current) && text.length() < MAX_STACKTRACE_LENGTH;
+        current = current.getCause()) {
       if (current != error) {
         text.append("Caused by: ");
       }
@@ -74,9 +83,12 @@ public final class SpanErrors {
       }
       text.append('\n');
       for (StackTraceElement frame : current.getStackTrace()) {
+        if (text.length() >= MAX_STACKTRACE_LENGTH) {
+          break;
+        }
         text.append("\tat ").append(frame).append('\n');
       }
     }
-    return text.toString();
+    return text.length() > MAX_STACKTRACE_LENGTH ? text.substring(0, MAX_STACKTRACE_LENGTH) : text.toString();
   }
 }

@@ -4,6 +4,7 @@ import io.opentelemetry.common.ComponentLoader;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.tracewire.agent.AgentLog;
 import io.tracewire.agent.config.AgentConfig;
 import io.opentelemetry.sdk.common.export.HttpSenderProvider;
 import io.opentelemetry.sdk.common.export.RetryPolicy;
@@ -66,6 +67,31 @@ public final class ExporterFactory {
   }
 
   private SpanExporter otlp(String endpoint) {
+    byte[] trusted = settings.otlpTrustedCertificates();
+    byte[][] client = settings.otlpClientTls();
+    if (trusted == null && client == null) {
+      return otlpBuilder(endpoint).build();
+    }
+    try {
+      OtlpHttpSpanExporterBuilder builder = otlpBuilder(endpoint);
+      if (trusted != null) {
+        builder.setTrustedCertificates(trusted);
+      }
+      if (client != null) {
+        builder.setClientTls(client[0], client[1]);
+      }
+      return builder.build();
+    } catch (RuntimeException e) {
+      // Malformed PEM: say so once, and export with the JVM's own trust rather than not at all.
+      AgentLog.warn(
+          "the TLS files of " + settings.signalOrGeneral("certificate") + " / "
+              + settings.signalOrGeneral("client.key") + " / " + settings.signalOrGeneral("client.certificate")
+              + " could not be used (" + e.getMessage() + "); using the JVM's default TLS settings");
+      return otlpBuilder(endpoint).build();
+    }
+  }
+
+  private OtlpHttpSpanExporterBuilder otlpBuilder(String endpoint) {
     OtlpHttpSpanExporterBuilder builder =
         OtlpHttpSpanExporter.builder()
             .setEndpoint(endpoint)
@@ -75,7 +101,7 @@ public final class ExporterFactory {
     builder.setRetryPolicy(
         RetryPolicy.builder().setRetryExceptionPredicate(ExporterFactory::isWorthRetrying).build());
     builder.setComponentLoader(withOwnHttpSender());
-    return builder.build();
+    return builder;
   }
 
   /** Serves the exporter our {@link AbortableHttpSender}; anything else as usual. */

@@ -83,10 +83,28 @@ public final class ExporterSettings {
       otlpTimeout();
       otlpHeaders();
       otlpCompression();
+      otlpTrustedCertificates();
+      otlpClientTls();
     }
     if (names.contains("zipkin")) {
       zipkinEndpoint();
       zipkinTimeout();
+    }
+    if (names.contains("otlp") || names.contains("zipkin")) {
+      warnIfAProxyIsSet();
+    }
+  }
+
+  /** The export client connects directly: a proxy the JVM is told about is not used for it. */
+  private void warnIfAProxyIsSet() {
+    for (String property : List.of("https.proxyHost", "http.proxyHost")) {
+      if (config.raw(property) != null) {
+        config.warnOnce(
+            "proxy",
+            property + " is set, but spans are exported directly to the collector: this agent does"
+                + " not export through a proxy");
+        return;
+      }
     }
   }
 
@@ -100,6 +118,47 @@ public final class ExporterSettings {
 
   String otlpCompression() {
     return config.getChoice(signalOrGeneral("compression"), "none", List.of("gzip", "none"));
+  }
+
+  /** The PEM certificates of {@code otel.exporter.otlp.certificate} (a private CA), or null. */
+  byte[] otlpTrustedCertificates() {
+    return pemFile(signalOrGeneral("certificate"));
+  }
+
+  /**
+   * {@code otel.exporter.otlp.client.key} (PKCS#8 PEM) and {@code .client.certificate} for mutual
+   * TLS, or null; one without the other is reported and neither is used.
+   */
+  byte[][] otlpClientTls() {
+    String keyProperty = signalOrGeneral("client.key");
+    String certificateProperty = signalOrGeneral("client.certificate");
+    byte[] key = pemFile(keyProperty);
+    byte[] certificate = pemFile(certificateProperty);
+    if (key == null && certificate == null) {
+      return null;
+    }
+    if (key == null || certificate == null) {
+      String missing = key == null ? keyProperty : certificateProperty;
+      config.warnOnce(
+          missing,
+          missing + " is not set or not readable: no client certificate is sent ("
+              + keyProperty + " and " + certificateProperty + " go together)");
+      return null;
+    }
+    return new byte[][] {key, certificate};
+  }
+
+  /** The file a property names, read; null (reported) when it cannot be read. */
+  private byte[] pemFile(String property) {
+    String path = config.raw(property);
+    if (path == null) {
+      return null;
+    }
+    try {
+      return java.nio.file.Files.readAllBytes(java.nio.file.Paths.get(path));
+    } catch (java.io.IOException | RuntimeException e) {
+      return config.invalid(property, path, "a readable PEM file", null, "none");
+    }
   }
 
   Duration zipkinTimeout() {

@@ -161,6 +161,35 @@ class SdkFactoriesTest {
     assertTrue(stackTrace.startsWith("java.lang.IllegalStateException: deep\n\tat com.acme.Deep.descend(Deep.java:42)\n"));
   }
 
+  /** An exception of a library whose messages carry secrets. */
+  private static final class LeakyLibraryException extends RuntimeException {
+    LeakyLibraryException(String message) {
+      super(message);
+    }
+  }
+
+  @Test
+  void aModulesMessageSanitizerAppliesWhereverItsExceptionIsInTheCauseChain() {
+    io.tracewire.instrumentation.api.SpanErrors.sanitizeMessagesOf(
+        LeakyLibraryException.class, message -> message.replace("hunter2", "?"));
+    InMemorySpanExporter exporter = InMemorySpanExporter.create();
+    SdkTracerProvider provider =
+        SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
+    RuntimeException wrapped =
+        new IllegalStateException("failed: hunter2", new LeakyLibraryException("password hunter2"));
+    Span first = provider.get("test").spanBuilder("wrapped").startSpan();
+    io.tracewire.instrumentation.api.SpanErrors.record(first, wrapped, message -> message);
+    first.end();
+    Span second = provider.get("test").spanBuilder("unrelated").startSpan();
+    io.tracewire.instrumentation.api.SpanErrors.record(second, new IllegalStateException("hunter2"), message -> message);
+    second.end();
+    io.opentelemetry.api.common.Attributes sanitized = exporter.getFinishedSpanItems().get(0).getEvents().get(0).getAttributes();
+    assertEquals("failed: ?", sanitized.get(io.opentelemetry.api.common.AttributeKey.stringKey("exception.message")));
+    assertFalse(sanitized.get(io.opentelemetry.api.common.AttributeKey.stringKey("exception.stacktrace")).contains("hunter2"));
+    io.opentelemetry.api.common.Attributes untouched = exporter.getFinishedSpanItems().get(1).getEvents().get(0).getAttributes();
+    assertEquals("hunter2", untouched.get(io.opentelemetry.api.common.AttributeKey.stringKey("exception.message")));
+  }
+
   @Test
   void copiedBaggageValuesAreBounded() {
     InMemorySpanExporter exporter = InMemorySpanExporter.create();

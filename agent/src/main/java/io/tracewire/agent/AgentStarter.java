@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 public final class AgentStarter {
 
   private static final long STARTED_NANOS = System.nanoTime();
-  private static final long EARLY_SPANS_SDK_WAIT_MILLIS = 1000;
+  private static final long EARLY_SPANS_SDK_WAIT_MILLIS = 5000;
 
   private AgentStarter() {}
 

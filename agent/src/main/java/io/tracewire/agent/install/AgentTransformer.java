@@ -72,6 +72,10 @@ final class AgentTransformer implements ClassFileTransformer {
     return transform(null, loader, className, classBeingRedefined, protectionDomain, classfile);
   }
 
+  /**
+   * Runs silently: the class loaders, class files and reflection it reaches may pass through woven
+   * methods, which must not dispatch to interceptors for the agent's own work.
+   */
   @Override
   public byte[] transform(
       Module module,
@@ -79,6 +83,16 @@ final class AgentTransformer implements ClassFileTransformer {
       String className,
       Class<?> classBeingRedefined,
       ProtectionDomain protectionDomain,
+      byte[] classfile) {
+    return AdviceDispatcher.silently(
+        () -> transformSilently(module, loader, className, classBeingRedefined, classfile));
+  }
+
+  private byte[] transformSilently(
+      Module module,
+      ClassLoader loader,
+      String className,
+      Class<?> classBeingRedefined,
       byte[] classfile) {
     if (className == null || isIgnored(loader, className) || TRANSFORMING.get() != null) {
       return null;

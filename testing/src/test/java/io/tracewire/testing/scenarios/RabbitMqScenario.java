@@ -57,19 +57,7 @@ public final class RabbitMqScenario {
       channel.queueBind(audit, exchange, "order.created");
 
       CountDownLatch delivered = new CountDownLatch(3);
-      channel.basicConsume(orders, true, new DefaultConsumer(channel) {
-        @Override
-        public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-          try (PreparedStatement insert = db.prepareStatement("INSERT INTO orders (body) VALUES (?)")) {
-            insert.setString(1, new String(body, StandardCharsets.UTF_8));
-            insert.executeUpdate();
-          } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-          } finally {
-            delivered.countDown();
-          }
-        }
-      });
+      channel.basicConsume(orders, true, recording(channel, db, "orders", delivered));
       channel.basicConsume(audit, true, (tag, delivery) -> {
         AMQP.BasicProperties properties = delivery.getProperties();
         Object traceparent = properties.getHeaders().get("traceparent");
@@ -143,6 +131,23 @@ public final class RabbitMqScenario {
     factory.setUsername("guest");
     factory.setPassword("guest");
     return factory;
+  }
+
+  /** A consumer that inserts each message's body into {@code table} and counts it down. */
+  static DefaultConsumer recording(Channel channel, java.sql.Connection db, String table, CountDownLatch delivered) {
+    return new DefaultConsumer(channel) {
+      @Override
+      public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO " + table + " (body) VALUES (?)")) {
+          insert.setString(1, new String(body, StandardCharsets.UTF_8));
+          insert.executeUpdate();
+        } catch (java.sql.SQLException e) {
+          throw new IllegalStateException(e);
+        } finally {
+          delivered.countDown();
+        }
+      }
+    };
   }
 
   private static void publish(Channel channel, String exchange, String routingKey, AMQP.BasicProperties properties, String body) {

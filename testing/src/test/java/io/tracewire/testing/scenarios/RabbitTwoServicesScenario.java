@@ -1,15 +1,11 @@
 package io.tracewire.testing.scenarios;
 
-import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.DefaultConsumer;
-import com.rabbitmq.client.Envelope;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -42,19 +38,7 @@ public final class RabbitTwoServicesScenario {
     CountDownLatch done = new CountDownLatch(count);
     try (Connection connection = RabbitMqScenario.factory().newConnection("orders-consumer")) {
       Channel channel = connection.createChannel();
-      channel.basicConsume(queue, true, new DefaultConsumer(channel) {
-        @Override
-        public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-          try (PreparedStatement insert = db.prepareStatement("INSERT INTO received (body) VALUES (?)")) {
-            insert.setString(1, new String(body, StandardCharsets.UTF_8));
-            insert.executeUpdate();
-          } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-          } finally {
-            done.countDown();
-          }
-        }
-      });
+      channel.basicConsume(queue, true, RabbitMqScenario.recording(channel, db, "received", done));
       Files.writeString(ready, "consuming");
       if (!done.await(60, TimeUnit.SECONDS)) {
         throw new IllegalStateException("received " + (count - done.getCount()) + " of " + count + " messages");

@@ -5,8 +5,8 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.GetResponse;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
 import io.tracewire.bootstrap.Interceptor;
+import io.tracewire.instrumentation.api.messaging.CurrentMessagingSpan;
 import io.tracewire.instrumentation.api.messaging.MessageHeaders;
 import io.tracewire.instrumentation.api.messaging.MessagingOperation;
 import io.tracewire.instrumentation.api.messaging.MessagingTelemetry;
@@ -34,7 +34,7 @@ public final class GetInterceptor implements Interceptor {
     Channel channel = (Channel) self;
     Context context =
         telemetry.startReceive(parent, ChannelBroker.of(channel, RabbitMessage.consumed(null, null, queue)).build());
-    return new Pull(telemetry, context, context.makeCurrent(), channel, queue);
+    return new Pull(CurrentMessagingSpan.enter(telemetry, context), channel, queue);
   }
 
   @Override
@@ -43,7 +43,7 @@ public final class GetInterceptor implements Interceptor {
       return;
     }
     Pull pull = (Pull) state;
-    pull.scope.close();
+    pull.span.leave();
     RabbitMessage received = null;
     AMQP.BasicProperties properties = null;
     if (returned instanceof GetResponse) {
@@ -51,8 +51,8 @@ public final class GetInterceptor implements Interceptor {
       properties = response.getProps();
       received = describe(pull, response, properties);
     }
-    pull.telemetry.endReceive(
-        pull.context, received, properties == null ? null : properties.getHeaders(), MessageHeaders.INSTANCE, thrown);
+    pull.span.telemetry().endReceive(
+        pull.span.context(), received, properties == null ? null : properties.getHeaders(), MessageHeaders.INSTANCE, thrown);
   }
 
   private static RabbitMessage describe(Pull pull, GetResponse response, AMQP.BasicProperties properties) {
@@ -71,16 +71,12 @@ public final class GetInterceptor implements Interceptor {
 
   /** A pull this thread traces. */
   private static final class Pull {
-    final MessagingTelemetry<RabbitMessage> telemetry;
-    final Context context;
-    final Scope scope;
+    final CurrentMessagingSpan<RabbitMessage> span;
     final Channel channel;
     final String queue;
 
-    Pull(MessagingTelemetry<RabbitMessage> telemetry, Context context, Scope scope, Channel channel, String queue) {
-      this.telemetry = telemetry;
-      this.context = context;
-      this.scope = scope;
+    Pull(CurrentMessagingSpan<RabbitMessage> span, Channel channel, String queue) {
+      this.span = span;
       this.channel = channel;
       this.queue = queue;
     }

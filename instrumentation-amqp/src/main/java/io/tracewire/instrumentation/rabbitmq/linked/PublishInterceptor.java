@@ -3,8 +3,8 @@ package io.tracewire.instrumentation.rabbitmq.linked;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
 import io.tracewire.bootstrap.Interceptor;
+import io.tracewire.instrumentation.api.messaging.CurrentMessagingSpan;
 import io.tracewire.instrumentation.api.messaging.MessageHeaders;
 import io.tracewire.instrumentation.api.messaging.MessagingOperation;
 import io.tracewire.instrumentation.api.messaging.MessagingTelemetry;
@@ -46,15 +46,13 @@ public final class PublishInterceptor implements Interceptor {
     }
     Context context = telemetry.startSend(parent, ChannelBroker.of((Channel) self, message).build());
     args[propertiesIndex] = withContext(properties, context, telemetry);
-    return new Publish(telemetry, context, context.makeCurrent());
+    return CurrentMessagingSpan.enter(telemetry, context);
   }
 
   @Override
   public void onExit(Object state, Object self, Object returned, Throwable thrown) {
-    if (state instanceof Publish) {
-      Publish publish = (Publish) state;
-      publish.scope.close();
-      publish.telemetry.end(publish.context, thrown);
+    if (state instanceof CurrentMessagingSpan) {
+      ((CurrentMessagingSpan<?>) state).exit(thrown);
     }
   }
 
@@ -78,18 +76,5 @@ public final class PublishInterceptor implements Interceptor {
       return ((byte[]) body).length;
     }
     return body instanceof ByteBuffer ? ((ByteBuffer) body).remaining() : -1;
-  }
-
-  /** A publish this thread traces. */
-  private static final class Publish {
-    final MessagingTelemetry<RabbitMessage> telemetry;
-    final Context context;
-    final Scope scope;
-
-    Publish(MessagingTelemetry<RabbitMessage> telemetry, Context context, Scope scope) {
-      this.telemetry = telemetry;
-      this.context = context;
-      this.scope = scope;
-    }
   }
 }

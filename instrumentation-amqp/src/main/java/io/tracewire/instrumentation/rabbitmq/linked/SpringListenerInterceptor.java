@@ -4,8 +4,8 @@ import com.rabbitmq.client.Channel;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
 import io.tracewire.bootstrap.Interceptor;
+import io.tracewire.instrumentation.api.messaging.CurrentMessagingSpan;
 import io.tracewire.instrumentation.api.messaging.MessageHeaders;
 import io.tracewire.instrumentation.api.messaging.MessagingOperation;
 import io.tracewire.instrumentation.api.messaging.MessagingTelemetry;
@@ -36,15 +36,13 @@ public final class SpringListenerInterceptor implements Interceptor {
     Channel channel = args[0] instanceof Channel ? (Channel) args[0] : null;
     Context context =
         args[1] instanceof List ? startBatch(telemetry, channel, (List<?>) args[1]) : startOne(telemetry, channel, args[1]);
-    return context == null ? null : new Listener(telemetry, context, context.makeCurrent());
+    return context == null ? null : CurrentMessagingSpan.enter(telemetry, context);
   }
 
   @Override
   public void onExit(Object state, Object self, Object returned, Throwable thrown) {
-    if (state instanceof Listener) {
-      Listener listener = (Listener) state;
-      listener.scope.close();
-      listener.telemetry.end(listener.context, thrown);
+    if (state instanceof CurrentMessagingSpan) {
+      ((CurrentMessagingSpan<?>) state).exit(thrown);
     }
   }
 
@@ -74,18 +72,5 @@ public final class SpringListenerInterceptor implements Interceptor {
 
   private static RabbitMessage withBroker(RabbitMessage.Builder message, Channel channel) {
     return ChannelBroker.of(channel, message).build();
-  }
-
-  /** A listener call this thread traces. */
-  private static final class Listener {
-    final MessagingTelemetry<RabbitMessage> telemetry;
-    final Context context;
-    final Scope scope;
-
-    Listener(MessagingTelemetry<RabbitMessage> telemetry, Context context, Scope scope) {
-      this.telemetry = telemetry;
-      this.context = context;
-      this.scope = scope;
-    }
   }
 }

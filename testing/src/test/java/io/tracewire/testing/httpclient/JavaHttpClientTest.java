@@ -1,0 +1,43 @@
+package io.tracewire.testing.httpclient;
+
+import static io.tracewire.testing.harness.SpanAssert.assertThat;
+
+import io.tracewire.testing.harness.Jdk;
+import io.tracewire.testing.harness.JdkMatrix;
+import io.tracewire.testing.harness.RunResult;
+import io.tracewire.testing.http.TestHttpServer;
+import io.tracewire.testing.scenarios.JavaHttpClientScenario;
+import org.junit.jupiter.api.Test;
+
+/** The JDK's {@code java.net.http.HttpClient}, {@code send} and {@code sendAsync}. */
+class JavaHttpClientTest {
+
+  static final HttpClientSpans.Client CLIENT = new HttpClientSpans.Client(
+      JavaHttpClientScenario.class, "io.tracewire.java-http-client", "java.net.ConnectException",
+      "java.net.http.HttpTimeoutException", true, true);
+
+  @JdkMatrix
+  void standardSequence(Jdk jdk) {
+    try (TestHttpServer server = TestHttpServer.start()) {
+      HttpClientSpans suite = HttpClientSpans.against(CLIENT, server);
+      RunResult result = suite.scenario(jdk).run();
+      suite.awaitServer();
+      suite.assertStandardSequence(result);
+    }
+  }
+
+  @Test
+  void canBeSwitchedOff() {
+    try (TestHttpServer server = TestHttpServer.start()) {
+      HttpClientSpans suite = HttpClientSpans.against(CLIENT, server);
+      RunResult result = suite.scenario(Jdk.current())
+          .property("otel.instrumentation.java-http-client.enabled", "false")
+          .expectSpans(3)
+          .run()
+          .assertSuccess();
+      assertThat(result.spans().single(HttpClientSpans.WORK)).hasKind("INTERNAL");
+      org.junit.jupiter.api.Assertions.assertEquals(0, result.spans().ofKind("CLIENT").size(), result.spans().dump());
+      org.junit.jupiter.api.Assertions.assertNull(server.lastRequest("/ok").header("traceparent"));
+    }
+  }
+}

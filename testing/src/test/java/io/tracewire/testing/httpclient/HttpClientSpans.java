@@ -132,7 +132,7 @@ final class HttpClientSpans {
         case TIMEOUT -> check.hasAttribute("error.type", client.timeoutError()).hasStatus("ERROR")
             .hasNoAttribute("http.response.status_code");
         case REDACTED -> check.hasAttribute("url.full",
-            server.baseUrl().replace("http://", "http://REDACTED:REDACTED@") + "/ok?X-Amz-Signature=REDACTED&step=redacted")
+            server.baseUrl().replace("://", "://REDACTED:REDACTED@") + "/ok?X-Amz-Signature=REDACTED&step=redacted")
             .hasAttribute("http.response.status_code", 200);
         case ASYNC_OK -> check.hasAttribute("http.response.status_code", 200);
         default -> throw new AssertionError(step);

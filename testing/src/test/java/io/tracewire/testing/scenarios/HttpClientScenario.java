@@ -76,7 +76,7 @@ public abstract class HttpClientScenario {
     attempt(Step.SERVER_ERROR, "GET", base + "/status/500", Map.of(), null, 0);
     attempt(Step.REFUSED, "GET", refused + "/ok", Map.of(), null, 0);
     attempt(Step.TIMEOUT, "GET", base + "/slow?ms=1500", Map.of(), null, TIMEOUT_MILLIS);
-    String withCredentials = base.replace("http://", "http://user:" + PASSWORD + "@");
+    String withCredentials = base.replace("://", "://user:" + PASSWORD + "@");
     attempt(Step.REDACTED, "GET", withCredentials + "/ok?X-Amz-Signature=" + SIGNATURE, Map.of(), null, 0);
     if (supportsAsync()) {
       attemptAsync(Step.ASYNC_OK, base + "/slow?ms=200");

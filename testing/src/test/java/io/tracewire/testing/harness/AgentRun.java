@@ -65,6 +65,8 @@ public final class AgentRun {
   private Duration timeout = DEFAULT_TIMEOUT;
   private int expectedSpans;
   private OtlpReceiver sharedReceiver;
+  private final List<String> replacedJarPrefixes = new ArrayList<>();
+  private final List<Path> replacementJars = new ArrayList<>();
 
   private AgentRun(Class<?> mainClass) {
     this.mainClass = Objects.requireNonNull(mainClass, "mainClass");
@@ -162,6 +164,17 @@ public final class AgentRun {
   }
 
   /**
+   * Runs the child with other versions of some libraries: the dependency jars whose file names
+   * start with one of {@code fileNamePrefixes} (e.g. {@code okhttp-}) are left off its classpath,
+   * and {@code jars} come first on it instead.
+   */
+  public AgentRun replacingJars(List<String> fileNamePrefixes, List<Path> jars) {
+    replacedJarPrefixes.addAll(fileNamePrefixes);
+    replacementJars.addAll(jars);
+    return this;
+  }
+
+  /**
    * Starts the child, waits for it to exit and for its in-flight exports to land.
    *
    * @throws AssertionFailedError when the agent jar is missing, the child times out, or expected spans do not arrive
@@ -201,10 +214,22 @@ public final class AgentRun {
     effective.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.addAll(jvmArgs);
     command.add("-cp");
-    command.add(childClasspath());
+    command.add(replacedJarPrefixes.isEmpty() ? childClasspath() : replaceJars(childClasspath()));
     command.add(mainClass.getName());
     command.addAll(args);
     return command;
+  }
+
+  private String replaceJars(String classpath) {
+    List<String> entries = new ArrayList<>();
+    replacementJars.forEach(jar -> entries.add(jar.toAbsolutePath().toString()));
+    for (String entry : classpath.split(File.pathSeparator)) {
+      String fileName = Path.of(entry).getFileName().toString();
+      if (replacedJarPrefixes.stream().noneMatch(fileName::startsWith)) {
+        entries.add(entry);
+      }
+    }
+    return String.join(File.pathSeparator, entries);
   }
 
   private RunResult execute(List<String> command, OtlpReceiver receiver) {

@@ -112,9 +112,13 @@ public abstract class HttpClientScenario {
     return url + (url.contains("?") ? "&" : "?") + "step=" + step.id;
   }
 
+  /** Releases the client's threads, so the JVM can exit. */
+  protected void close() {}
+
   /** Runs the sequence; {@code args}: base URL, refused port. */
   protected static void run(HttpClientScenario scenario, String[] args) {
     scenario.runRequests(args[0], Integer.parseInt(args[1]));
+    scenario.close();
     System.out.println("done");
   }
 }

@@ -1,0 +1,59 @@
+package io.tracewire.testing.httpclient;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tracewire.testing.harness.AgentRun;
+import io.tracewire.testing.harness.Jdk;
+import io.tracewire.testing.harness.JdkMatrix;
+import io.tracewire.testing.harness.RunResult;
+import io.tracewire.testing.http.TestHttpServer;
+import io.tracewire.testing.scenarios.OkHttpScenario;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** OkHttp 4 (on the test classpath) and 5 (from jars the build copies), {@code execute} and {@code enqueue}. */
+class OkHttpTest {
+
+  static final HttpClientSpans.Client CLIENT = new HttpClientSpans.Client(
+      OkHttpScenario.class, "io.tracewire.okhttp", "java.net.ConnectException",
+      "java.net.SocketTimeoutException", true, true);
+
+  @JdkMatrix
+  void okHttp4(Jdk jdk) {
+    RunResult result = runStandardSequence(jdk, run -> run);
+    assertTrue(result.stdout().contains("okhttp 4."), result.stdout());
+  }
+
+  @JdkMatrix
+  void okHttp5(Jdk jdk) {
+    RunResult result = runStandardSequence(jdk,
+        run -> run.replacingJars(List.of("okhttp-", "okio", "kotlin-stdlib"), okHttp5Jars()));
+    assertTrue(result.stdout().contains("okhttp 5."), result.stdout());
+  }
+
+  private static RunResult runStandardSequence(Jdk jdk, java.util.function.UnaryOperator<AgentRun> version) {
+    try (TestHttpServer server = TestHttpServer.start()) {
+      HttpClientSpans suite = HttpClientSpans.against(CLIENT, server);
+      RunResult result = version.apply(suite.scenario(jdk)).run();
+      suite.awaitServer();
+      suite.assertStandardSequence(result);
+      return result;
+    }
+  }
+
+  private static List<Path> okHttp5Jars() {
+    Path dir = Path.of(System.getProperty("tracewire.test.okhttp5.jars", "target/okhttp5"));
+    try (Stream<Path> jars = Files.list(dir)) {
+      List<Path> found = jars.filter(jar -> jar.toString().endsWith(".jar")).sorted().collect(Collectors.toList());
+      assertTrue(found.size() >= 3, "OkHttp 5 jars missing in " + dir + ": run the tests with Maven");
+      return found;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -40,7 +40,8 @@ final class HttpClientSpans {
       String refusedError,
       String timeoutError,
       boolean async,
-      boolean readsAuthorizationHeader) {}
+      boolean readsAuthorizationHeader,
+      boolean acceptsUserInfo) {}
 
   private final Client client;
   private final TestHttpServer server;
@@ -75,6 +76,16 @@ final class HttpClientSpans {
       if (!step.isAsync() || client.async()) {
         steps.add(step);
       }
+    }
+    return steps;
+  }
+
+  /** The steps whose request the server receives. */
+  private List<Step> reachingServer() {
+    List<Step> steps = new ArrayList<>(steps());
+    steps.removeAll(List.of(Step.REFUSED, Step.ASYNC_REFUSED));
+    if (!client.acceptsUserInfo()) {
+      steps.remove(Step.REDACTED);
     }
     return steps;
   }
@@ -131,9 +142,16 @@ final class HttpClientSpans {
             .hasAttribute("error.type", "500").hasStatus("ERROR");
         case TIMEOUT -> check.hasAttribute("error.type", client.timeoutError()).hasStatus("ERROR")
             .hasNoAttribute("http.response.status_code");
-        case REDACTED -> check.hasAttribute("url.full",
-            server.baseUrl().replace("://", "://REDACTED:REDACTED@") + "/ok?X-Amz-Signature=REDACTED&step=redacted")
-            .hasAttribute("http.response.status_code", 200);
+        case REDACTED -> {
+          if (client.acceptsUserInfo()) {
+            check.hasAttribute("url.full", server.baseUrl().replace("://", "://REDACTED:REDACTED@")
+                + "/ok?X-Amz-Signature=REDACTED&step=redacted").hasAttribute("http.response.status_code", 200);
+          } else {
+            // The library refuses a URI with credentials, and forgets them: nothing to redact but the query.
+            check.hasAttribute("url.full", server.url("/ok?X-Amz-Signature=REDACTED&step=redacted"))
+                .hasStatus("ERROR");
+          }
+        }
         case ASYNC_OK -> check.hasAttribute("http.response.status_code", 200);
         default -> throw new AssertionError(step);
       }
@@ -162,10 +180,7 @@ final class HttpClientSpans {
 
   /** The server received, for every request that reached it, a traceparent naming its client span. */
   private void assertPropagated(Spans spans) {
-    for (Step step : steps()) {
-      if (step == Step.REFUSED || step == Step.ASYNC_REFUSED) {
-        continue;
-      }
+    for (Step step : reachingServer()) {
       ReceivedSpan span = forStep(spans, step);
       TestHttpServer.Request received = server.requests().stream()
           .filter(request -> request.query() != null && request.query().contains("step=" + step.id))
@@ -205,8 +220,15 @@ final class HttpClientSpans {
     }
   }
 
-  /** Waits a little for requests still on their way to the server (the timed-out one). */
+  /**
+   * Waits a little for requests still on their way to the server (the timed-out one); what is
+   * missing then is reported by {@link #assertStandardSequence}.
+   */
   void awaitServer() {
-    server.awaitRequests(steps().size() - (client.async() ? 2 : 1), Duration.ofSeconds(5));
+    try {
+      server.awaitRequests(reachingServer().size(), Duration.ofSeconds(5));
+    } catch (AssertionError reportedLater) {
+      // the per-step checks say which request never arrived
+    }
   }
 }

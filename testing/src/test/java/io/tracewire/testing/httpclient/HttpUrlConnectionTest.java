@@ -17,7 +17,7 @@ class HttpUrlConnectionTest {
 
   static final HttpClientSpans.Client CLIENT = new HttpClientSpans.Client(
       HttpUrlConnectionScenario.class, "io.tracewire.http-url-connection", "java.net.ConnectException",
-      "java.net.SocketTimeoutException", false, false);
+      "java.net.SocketTimeoutException", false, false, true);
 
   /** Also the run that checks the old attribute names of {@code http/dup}. */
   @JdkMatrix

@@ -14,7 +14,7 @@ class JavaHttpClientTest {
 
   static final HttpClientSpans.Client CLIENT = new HttpClientSpans.Client(
       JavaHttpClientScenario.class, "io.tracewire.java-http-client", "java.net.ConnectException",
-      "java.net.http.HttpTimeoutException", true, true);
+      "java.net.http.HttpTimeoutException", true, true, true);
 
   @JdkMatrix
   void standardSequence(Jdk jdk) {

@@ -21,7 +21,7 @@ class OkHttpTest {
 
   static final HttpClientSpans.Client CLIENT = new HttpClientSpans.Client(
       OkHttpScenario.class, "io.tracewire.okhttp", "java.net.ConnectException",
-      "java.net.SocketTimeoutException", true, true);
+      "java.net.SocketTimeoutException", true, true, true);
 
   @JdkMatrix
   void okHttp4(Jdk jdk) {

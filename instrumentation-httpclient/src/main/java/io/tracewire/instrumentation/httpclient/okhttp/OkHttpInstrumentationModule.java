@@ -11,6 +11,7 @@ import io.tracewire.instrumentation.api.InstrumentationModule;
 import io.tracewire.instrumentation.api.MethodInterception;
 import io.tracewire.instrumentation.api.TypeInstrumentation;
 import io.tracewire.instrumentation.api.matcher.TypeMatcher;
+import io.tracewire.instrumentation.httpclient.LinkedModuleContexts;
 import java.util.List;
 import java.util.Set;
 
@@ -22,11 +23,12 @@ import java.util.Set;
  */
 public final class OkHttpInstrumentationModule implements InstrumentationModule {
 
+  public static final String NAME = "okhttp";
   private static final String LINKED = "io.tracewire.instrumentation.httpclient.okhttp.linked.";
 
   @Override
   public String name() {
-    return "okhttp";
+    return NAME;
   }
 
   /** The client, its builder and the call class all name the client class. */
@@ -37,7 +39,7 @@ public final class OkHttpInstrumentationModule implements InstrumentationModule 
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations(InstrumentationContext context) {
-    OkHttpSupport.setContext(context);
+    LinkedModuleContexts.register(NAME, context);
     return List.of(
         // Builder.build() and new OkHttpClient() both come through this constructor.
         TypeInstrumentation.forTypes(TypeMatcher.named("okhttp3.OkHttpClient"))

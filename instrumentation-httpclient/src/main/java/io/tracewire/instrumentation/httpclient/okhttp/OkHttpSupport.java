@@ -1,29 +1,17 @@
 package io.tracewire.instrumentation.httpclient.okhttp;
 
 import io.opentelemetry.context.Context;
-import io.tracewire.instrumentation.api.InstrumentationContext;
 import io.tracewire.instrumentation.api.WeakIdentityMap;
 
 /**
  * What the linked OkHttp classes (one copy per application loader) share through the agent's
- * loader: the module's context, and the caller's context of each enqueued call until the
- * dispatcher thread runs it.
+ * loader: the caller's context of each enqueued call, until the dispatcher thread runs it.
  */
 public final class OkHttpSupport {
 
-  private static volatile InstrumentationContext context;
   private static final WeakIdentityMap<Object, Context> ENQUEUED = new WeakIdentityMap<>();
 
   private OkHttpSupport() {}
-
-  static void setContext(InstrumentationContext moduleContext) {
-    context = moduleContext;
-  }
-
-  /** The module's context; set before any class is instrumented. */
-  public static InstrumentationContext context() {
-    return context;
-  }
 
   /** Remembers the context {@code call} was enqueued in. */
   public static void enqueued(Object call, Context caller) {

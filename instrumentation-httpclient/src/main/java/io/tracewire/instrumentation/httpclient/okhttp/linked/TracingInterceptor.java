@@ -4,6 +4,8 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import io.tracewire.instrumentation.api.http.HttpClientTelemetry;
+import io.tracewire.instrumentation.httpclient.LinkedModuleContexts;
+import io.tracewire.instrumentation.httpclient.okhttp.OkHttpInstrumentationModule;
 import io.tracewire.instrumentation.httpclient.okhttp.OkHttpSupport;
 import java.io.IOException;
 import okhttp3.Interceptor;
@@ -79,7 +81,8 @@ public final class TracingInterceptor implements Interceptor {
   private static HttpClientTelemetry<Request, Response> telemetry() {
     HttpClientTelemetry<Request, Response> current = telemetry;
     if (current == null) {
-      current = HttpClientTelemetry.create(OkHttpSupport.context(), new OkHttpGetter());
+      current = HttpClientTelemetry.create(
+          LinkedModuleContexts.get(OkHttpInstrumentationModule.NAME), new OkHttpGetter());
       telemetry = current;
     }
     return current;

@@ -58,15 +58,20 @@ final class HttpClientSpans {
     return new HttpClientSpans(client, server, freePort());
   }
 
-  /** The child run of the scenario, with the standard settings; add more before {@code run()}. */
-  AgentRun scenario(Jdk jdk) {
+  /**
+   * The child run of the scenario, with the standard settings and {@code moreArgs} after the
+   * server's URL and the refused port; add more before {@code run()}.
+   */
+  AgentRun scenario(Jdk jdk, String... moreArgs) {
+    List<String> args = new ArrayList<>(List.of(server.baseUrl(), String.valueOf(refusedPort)));
+    args.addAll(List.of(moreArgs));
     return AgentRun.of(client.scenario())
         .on(jdk)
         .property("otel.instrumentation.methods.include",
             HttpClientScenario.class.getName() + "[runRequests,inCallback]")
         .property("otel.instrumentation.http.client.capture-request-headers", "X-Request-Tag,X-Api-Key,Authorization")
         .property("otel.instrumentation.http.client.capture-response-headers", "Content-Type")
-        .args(server.baseUrl(), String.valueOf(refusedPort))
+        .args(args.toArray(new String[0]))
         .expectSpans(expectedSpans());
   }
 

@@ -1,0 +1,70 @@
+package io.tracewire.testing.scenarios;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestTemplate;
+
+/**
+ * The standard sequence through Spring's clients, which run on an instrumented client: {@code
+ * RestClient} on the JDK's {@code HttpClient} (argument {@code rest-client}), or {@code
+ * RestTemplate} on {@code HttpURLConnection} (argument {@code rest-template}). Each request must
+ * be one span, the underlying client's. Arguments: base URL, refused port, which client.
+ */
+public final class SpringRestScenario extends HttpClientScenario {
+
+  private final boolean restTemplate;
+
+  private SpringRestScenario(boolean restTemplate) {
+    this.restTemplate = restTemplate;
+  }
+
+  @Override
+  protected int send(Step step, String method, String url, Map<String, String> headers, String body,
+      int timeoutMillis) {
+    return restTemplate ? viaRestTemplate(method, url, headers, body, timeoutMillis)
+        : viaRestClient(method, url, headers, body, timeoutMillis);
+  }
+
+  private static int viaRestClient(String method, String url, Map<String, String> headers, String body,
+      int timeoutMillis) {
+    JdkClientHttpRequestFactory factory =
+        new JdkClientHttpRequestFactory(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+    if (timeoutMillis > 0) {
+      factory.setReadTimeout(Duration.ofMillis(timeoutMillis));
+    }
+    RestClient.RequestBodySpec request = RestClient.builder().requestFactory(factory).build()
+        .method(HttpMethod.valueOf(method)).uri(URI.create(url));
+    headers.forEach(request::header);
+    if (body != null) {
+      request.body(body);
+    }
+    return request.exchange((sent, response) -> response.getStatusCode().value());
+  }
+
+  private static int viaRestTemplate(String method, String url, Map<String, String> headers, String body,
+      int timeoutMillis) {
+    SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
+    if (timeoutMillis > 0) {
+      factory.setReadTimeout(timeoutMillis);
+    }
+    RestTemplate template = new RestTemplate(factory);
+    return template.execute(URI.create(url), HttpMethod.valueOf(method),
+        request -> {
+          headers.forEach(request.getHeaders()::set);
+          if (body != null) {
+            request.getBody().write(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          }
+        },
+        response -> response.getStatusCode().value());
+  }
+
+  public static void main(String[] args) {
+    run(new SpringRestScenario(args.length > 2 && args[2].equals("rest-template")), args);
+  }
+}

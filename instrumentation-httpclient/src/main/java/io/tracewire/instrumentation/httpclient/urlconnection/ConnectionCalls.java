@@ -53,8 +53,8 @@ final class ConnectionCalls {
       }
       UrlConnectionRequest request = new UrlConnectionRequest(connection, method);
       call = new ConnectionCall(telemetry.start(parent, request), request);
-      inject(call.context, connection);
       calls.put(connection, call);
+      inject(call.context, connection);
     }
     return call.enter() ? call : null;
   }
@@ -85,7 +85,7 @@ final class ConnectionCalls {
   private void inject(Context context, HttpURLConnection connection) {
     try {
       telemetry.inject(context, connection, REQUEST_PROPERTIES);
-    } catch (IllegalStateException alreadyConnected) {
+    } catch (RuntimeException alreadyConnected) {
       // Only possible before the request goes out: one connected earlier goes without.
     }
   }

@@ -26,7 +26,11 @@ public final class ClassicExecuteInterceptor implements Interceptor {
     ClassicHttpRequest request = (ClassicHttpRequest) args[1];
     ApacheRequest traced = new ApacheRequest(target, request);
     Context context = ApacheTelemetry.get().start(parent, traced);
-    ApacheTelemetry.inject(context, request);
+    try {
+      ApacheTelemetry.inject(context, request);
+    } catch (RuntimeException cannotSet) {
+      // the request goes out without the trace headers; the span is still ended on exit
+    }
     return new Call(context, traced, context.makeCurrent());
   }
 

@@ -2,8 +2,6 @@ package io.tracewire.testing.httpclient;
 
 import io.tracewire.testing.harness.Jdk;
 import io.tracewire.testing.harness.JdkMatrix;
-import io.tracewire.testing.harness.RunResult;
-import io.tracewire.testing.http.TestHttpServer;
 import io.tracewire.testing.scenarios.ApacheHttpClientScenario;
 
 /** Apache HttpClient 5, classic and async. */
@@ -15,11 +13,6 @@ class ApacheHttpClientTest {
 
   @JdkMatrix
   void standardSequence(Jdk jdk) {
-    try (TestHttpServer server = TestHttpServer.start()) {
-      HttpClientSpans suite = HttpClientSpans.against(CLIENT, server);
-      RunResult result = suite.scenario(jdk).run();
-      suite.awaitServer();
-      suite.assertStandardSequence(result);
-    }
+    HttpClientSpans.runStandardSequence(CLIENT, jdk, run -> run);
   }
 }

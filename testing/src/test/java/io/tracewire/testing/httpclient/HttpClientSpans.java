@@ -21,6 +21,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs a client's {@link HttpClientScenario} under the agent against a {@link TestHttpServer} and
@@ -53,9 +54,29 @@ final class HttpClientSpans {
     this.refusedPort = refusedPort;
   }
 
-  /** Starts a fresh server and picks a port where nothing listens; close the server after the test. */
+  /** The suite against {@code server}, with a port where nothing listens for the refused requests. */
   static HttpClientSpans against(Client client, TestHttpServer server) {
     return new HttpClientSpans(client, server, freePort());
+  }
+
+  /** Runs the standard sequence against a fresh plain HTTP server and asserts it. */
+  static RunResult runStandardSequence(Client client, Jdk jdk, UnaryOperator<AgentRun> adjust, String... moreArgs) {
+    try (TestHttpServer server = TestHttpServer.start()) {
+      return runStandardSequence(client, server, jdk, adjust, moreArgs);
+    }
+  }
+
+  /**
+   * Runs the standard sequence against {@code server} (with {@code adjust} applied to the run and
+   * {@code moreArgs} passed to the scenario) and asserts it.
+   */
+  static RunResult runStandardSequence(Client client, TestHttpServer server, Jdk jdk,
+      UnaryOperator<AgentRun> adjust, String... moreArgs) {
+    HttpClientSpans suite = against(client, server);
+    RunResult result = adjust.apply(suite.scenario(jdk, moreArgs)).run();
+    suite.awaitServer();
+    suite.assertStandardSequence(result);
+    return result;
   }
 
   /**

@@ -6,6 +6,7 @@ import io.tracewire.testing.harness.Jdk;
 import io.tracewire.testing.harness.JdkMatrix;
 import io.tracewire.testing.harness.RunResult;
 import io.tracewire.testing.http.TestHttpServer;
+import io.tracewire.testing.scenarios.HttpClientScenario.Step;
 import io.tracewire.testing.scenarios.HttpUrlConnectionScenario;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,10 +24,9 @@ class HttpUrlConnectionTest {
   @JdkMatrix
   void standardSequenceOverHttp(Jdk jdk) {
     try (TestHttpServer server = TestHttpServer.start()) {
-      HttpClientSpans suite = HttpClientSpans.against(CLIENT, server);
-      RunResult result = suite.scenario(jdk).property("otel.semconv-stability.opt-in", "http/dup").run();
-      suite.awaitServer();
-      assertThat(suite.assertStandardSequence(result))
+      RunResult result = HttpClientSpans.runStandardSequence(CLIENT, server, jdk,
+          run -> run.property("otel.semconv-stability.opt-in", "http/dup"));
+      assertThat(HttpClientSpans.forStep(result.spans(), Step.GET_OK))
           .hasAttribute("http.method", "GET")
           .hasAttribute("http.url", server.url("/ok?step=get-ok"))
           .hasAttribute("http.status_code", 200)
@@ -42,14 +42,11 @@ class HttpUrlConnectionTest {
     TestHttpServer.SelfSignedCertificate certificate = TestHttpServer.SelfSignedCertificate.generate();
     Path trustStore = certificate.writeTrustStore(Files.createTempFile("tracewire-trust", ".p12"));
     try (TestHttpServer server = TestHttpServer.startHttps(certificate)) {
-      HttpClientSpans suite = HttpClientSpans.against(CLIENT, server);
-      RunResult result = suite.scenario(jdk)
+      RunResult result = HttpClientSpans.runStandardSequence(CLIENT, server, jdk, run -> run
           .property("javax.net.ssl.trustStore", trustStore.toString())
           .property("javax.net.ssl.trustStorePassword", "changeit")
-          .property("javax.net.ssl.trustStoreType", "PKCS12")
-          .run();
-      suite.awaitServer();
-      assertThat(suite.assertStandardSequence(result)).hasNoAttribute("http.method");
+          .property("javax.net.ssl.trustStoreType", "PKCS12"));
+      assertThat(HttpClientSpans.forStep(result.spans(), Step.GET_OK)).hasNoAttribute("http.method");
     } finally {
       delete(trustStore);
     }

@@ -1,6 +1,8 @@
 package io.tracewire.testing.httpclient;
 
 import static io.tracewire.testing.harness.SpanAssert.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.tracewire.testing.harness.Jdk;
 import io.tracewire.testing.harness.JdkMatrix;
@@ -18,12 +20,7 @@ class JavaHttpClientTest {
 
   @JdkMatrix
   void standardSequence(Jdk jdk) {
-    try (TestHttpServer server = TestHttpServer.start()) {
-      HttpClientSpans suite = HttpClientSpans.against(CLIENT, server);
-      RunResult result = suite.scenario(jdk).run();
-      suite.awaitServer();
-      suite.assertStandardSequence(result);
-    }
+    HttpClientSpans.runStandardSequence(CLIENT, jdk, run -> run);
   }
 
   @Test
@@ -36,8 +33,8 @@ class JavaHttpClientTest {
           .run()
           .assertSuccess();
       assertThat(result.spans().single(HttpClientSpans.WORK)).hasKind("INTERNAL");
-      org.junit.jupiter.api.Assertions.assertEquals(0, result.spans().ofKind("CLIENT").size(), result.spans().dump());
-      org.junit.jupiter.api.Assertions.assertNull(server.lastRequest("/ok").header("traceparent"));
+      assertEquals(0, result.spans().ofKind("CLIENT").size(), result.spans().dump());
+      assertNull(server.lastRequest("/ok").header("traceparent"));
     }
   }
 }

@@ -2,11 +2,9 @@ package io.tracewire.testing.httpclient;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tracewire.testing.harness.AgentRun;
 import io.tracewire.testing.harness.Jdk;
 import io.tracewire.testing.harness.JdkMatrix;
 import io.tracewire.testing.harness.RunResult;
-import io.tracewire.testing.http.TestHttpServer;
 import io.tracewire.testing.scenarios.OkHttpScenario;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,25 +23,15 @@ class OkHttpTest {
 
   @JdkMatrix
   void okHttp4(Jdk jdk) {
-    RunResult result = runStandardSequence(jdk, run -> run);
+    RunResult result = HttpClientSpans.runStandardSequence(CLIENT, jdk, run -> run);
     assertTrue(result.stdout().contains("okhttp 4."), result.stdout());
   }
 
   @JdkMatrix
   void okHttp5(Jdk jdk) {
-    RunResult result = runStandardSequence(jdk,
+    RunResult result = HttpClientSpans.runStandardSequence(CLIENT, jdk,
         run -> run.replacingJars(List.of("okhttp-", "okio", "kotlin-stdlib"), okHttp5Jars()));
     assertTrue(result.stdout().contains("okhttp 5."), result.stdout());
-  }
-
-  private static RunResult runStandardSequence(Jdk jdk, java.util.function.UnaryOperator<AgentRun> version) {
-    try (TestHttpServer server = TestHttpServer.start()) {
-      HttpClientSpans suite = HttpClientSpans.against(CLIENT, server);
-      RunResult result = version.apply(suite.scenario(jdk)).run();
-      suite.awaitServer();
-      suite.assertStandardSequence(result);
-      return result;
-    }
   }
 
   private static List<Path> okHttp5Jars() {

@@ -2,8 +2,6 @@ package io.tracewire.testing.httpclient;
 
 import io.tracewire.testing.harness.Jdk;
 import io.tracewire.testing.harness.JdkMatrix;
-import io.tracewire.testing.harness.RunResult;
-import io.tracewire.testing.http.TestHttpServer;
 import io.tracewire.testing.scenarios.SpringRestScenario;
 
 /** Spring's clients on instrumented clients: one span per request, the underlying client's, never two. */
@@ -28,11 +26,6 @@ class SpringRestClientsTest {
   }
 
   private static void runStandardSequence(Jdk jdk, String which, HttpClientSpans.Client client) {
-    try (TestHttpServer server = TestHttpServer.start()) {
-      HttpClientSpans suite = HttpClientSpans.against(client, server);
-      RunResult result = suite.scenario(jdk, which).run();
-      suite.awaitServer();
-      suite.assertStandardSequence(result);
-    }
+    HttpClientSpans.runStandardSequence(client, jdk, run -> run, which);
   }
 }

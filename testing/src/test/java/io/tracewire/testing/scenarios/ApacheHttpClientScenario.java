@@ -3,7 +3,6 @@ package io.tracewire.testing.scenarios;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
@@ -73,9 +72,7 @@ public final class ApacheHttpClientScenario extends HttpClientScenario {
         done.countDown();
       }
     });
-    if (!done.await(10, TimeUnit.SECONDS)) {
-      throw new IllegalStateException("no callback for " + url);
-    }
+    awaitCallback(done, url);
   }
 
   @Override

@@ -2,6 +2,8 @@ package io.tracewire.testing.scenarios;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The standard sequence every HTTP client test runs, in one child JVM: each client's scenario
@@ -61,6 +63,13 @@ public abstract class HttpClientScenario {
    */
   protected void sendAsync(Step step, String url, Runnable callback) throws Exception {
     throw new UnsupportedOperationException();
+  }
+
+  /** Waits for an async call's callback. */
+  protected static void awaitCallback(CountDownLatch done, String url) throws InterruptedException {
+    if (!done.await(10, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("no callback for " + url);
+    }
   }
 
   /** Traced by the tests: the parent of every request. */

@@ -58,9 +58,7 @@ public final class OkHttpScenario extends HttpClientScenario {
         done.countDown();
       }
     });
-    if (!done.await(10, TimeUnit.SECONDS)) {
-      throw new IllegalStateException("no callback for " + url);
-    }
+    awaitCallback(done, url);
   }
 
   @Override

@@ -1,24 +1,17 @@
 package io.tracewire.instrumentation.httpclient.jdk;
 
-import io.tracewire.bootstrap.Interceptor;
 import io.tracewire.instrumentation.httpclient.CallerContextFuture;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code HttpClient.sendAsync}: the span ends when the response or the failure arrives, and the
- * application gets a future whose stages run in its own context.
+ * application gets a future whose stages run in its own context. A call that throws at once ends
+ * its span as {@code send} does.
  */
-final class SendAsyncInterceptor implements Interceptor {
-
-  private final JdkClientCalls calls;
+final class SendAsyncInterceptor extends SendInterceptor {
 
   SendAsyncInterceptor(JdkClientCalls calls) {
-    this.calls = calls;
-  }
-
-  @Override
-  public Object onEnter(Object self, Object[] args) {
-    return calls.start(args);
+    super(calls);
   }
 
   @Override
@@ -35,17 +28,5 @@ final class SendAsyncInterceptor implements Interceptor {
     @SuppressWarnings("unchecked")
     CompletableFuture<Object> future = (CompletableFuture<Object>) returned;
     return CallerContextFuture.wrap(future, call.parent, (response, error) -> calls.end(call, response, error));
-  }
-
-  @Override
-  public void onExit(Object state, Object self, Object returned, Throwable thrown) {
-    if (state instanceof ClientCall) {
-      ClientCall call = (ClientCall) state;
-      try {
-        JdkClientCalls.leave(call);
-      } finally {
-        calls.end(call, null, thrown);
-      }
-    }
   }
 }

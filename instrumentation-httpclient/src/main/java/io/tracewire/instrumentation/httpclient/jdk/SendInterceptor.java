@@ -3,9 +3,9 @@ package io.tracewire.instrumentation.httpclient.jdk;
 import io.tracewire.bootstrap.Interceptor;
 
 /** {@code HttpClient.send}: one client span around the blocking call. */
-final class SendInterceptor implements Interceptor {
+class SendInterceptor implements Interceptor {
 
-  private final JdkClientCalls calls;
+  final JdkClientCalls calls;
 
   SendInterceptor(JdkClientCalls calls) {
     this.calls = calls;
@@ -16,6 +16,7 @@ final class SendInterceptor implements Interceptor {
     return calls.start(args);
   }
 
+  /** The call returned (for {@code sendAsync}: only when it threw) or threw. */
   @Override
   public void onExit(Object state, Object self, Object returned, Throwable thrown) {
     if (state instanceof ClientCall) {

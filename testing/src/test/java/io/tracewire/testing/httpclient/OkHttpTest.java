@@ -25,6 +25,7 @@ class OkHttpTest {
   void okHttp4(Jdk jdk) {
     RunResult result = HttpClientSpans.runStandardSequence(CLIENT, jdk, run -> run);
     assertTrue(result.stdout().contains("okhttp 4."), result.stdout());
+    assertTrue(result.stdout().contains("interceptors=1\n"), result.stdout());
   }
 
   @JdkMatrix
@@ -32,6 +33,7 @@ class OkHttpTest {
     RunResult result = HttpClientSpans.runStandardSequence(CLIENT, jdk,
         run -> run.replacingJars(List.of("okhttp-", "okio", "kotlin-stdlib"), okHttp5Jars()));
     assertTrue(result.stdout().contains("okhttp 5."), result.stdout());
+    assertTrue(result.stdout().contains("interceptors=1\n"), result.stdout());
   }
 
   private static List<Path> okHttp5Jars() {

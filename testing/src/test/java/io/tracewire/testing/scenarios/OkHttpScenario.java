@@ -63,6 +63,8 @@ public final class OkHttpScenario extends HttpClientScenario {
 
   @Override
   protected void close() {
+    // The agent's interceptor, added once: a client derived with newBuilder() must not get a second one.
+    System.out.println("interceptors=" + client.newBuilder().build().interceptors().size());
     client.dispatcher().executorService().shutdown();
     client.connectionPool().evictAll();
   }

@@ -4,7 +4,10 @@ import io.tracewire.testing.harness.Jdk;
 import io.tracewire.testing.harness.JdkMatrix;
 import io.tracewire.testing.scenarios.SpringRestScenario;
 
-/** Spring's clients on instrumented clients: one span per request, the underlying client's, never two. */
+/**
+ * Spring's {@code RestClient}, {@code WebClient} and {@code RestTemplate} on instrumented clients:
+ * one span per request, the underlying client's, never two.
+ */
 class SpringRestClientsTest {
 
   /**
@@ -16,6 +19,17 @@ class SpringRestClientsTest {
     runStandardSequence(jdk, "rest-client", new HttpClientSpans.Client(
         SpringRestScenario.class, "io.tracewire.java-http-client", "java.net.ConnectException",
         "java.util.concurrent.CancellationException", false, true, true));
+  }
+
+  /**
+   * Its async steps are left out: Reactor operators after the response run where the JDK client
+   * delivers the body, on its own threads, with no context (Reactor is not instrumented).
+   */
+  @JdkMatrix
+  void webClientOnTheJdkClient(Jdk jdk) {
+    runStandardSequence(jdk, "web-client", new HttpClientSpans.Client(
+        SpringRestScenario.class, "io.tracewire.java-http-client", "java.net.ConnectException",
+        "java.net.http.HttpTimeoutException", false, true, true));
   }
 
   @JdkMatrix

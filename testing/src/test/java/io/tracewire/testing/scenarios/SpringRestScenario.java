@@ -7,28 +7,57 @@ import java.util.Map;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
 
 /**
  * The standard sequence through Spring's clients, which run on an instrumented client: {@code
- * RestClient} on the JDK's {@code HttpClient} (argument {@code rest-client}), or {@code
- * RestTemplate} on {@code HttpURLConnection} (argument {@code rest-template}). Each request must
- * be one span, the underlying client's. Arguments: base URL, refused port, which client.
+ * RestClient} on the JDK's {@code HttpClient} (argument {@code rest-client}), {@code RestTemplate}
+ * on {@code HttpURLConnection} ({@code rest-template}), or {@code WebClient} on the JDK's client
+ * ({@code web-client}). Each request must be one span, the underlying client's. Arguments: base URL, refused port, which client.
  */
 public final class SpringRestScenario extends HttpClientScenario {
 
-  private final boolean restTemplate;
+  private final String which;
 
-  private SpringRestScenario(boolean restTemplate) {
-    this.restTemplate = restTemplate;
+  private SpringRestScenario(String which) {
+    this.which = which;
   }
 
   @Override
   protected int send(Step step, String method, String url, Map<String, String> headers, String body,
       int timeoutMillis) {
-    return restTemplate ? viaRestTemplate(method, url, headers, body, timeoutMillis)
-        : viaRestClient(method, url, headers, body, timeoutMillis);
+    switch (which) {
+      case "rest-template":
+        return viaRestTemplate(method, url, headers, body, timeoutMillis);
+      case "web-client":
+        return viaWebClient(method, url, headers, body, timeoutMillis);
+      default:
+        return viaRestClient(method, url, headers, body, timeoutMillis);
+    }
+  }
+
+  private static int viaWebClient(String method, String url, Map<String, String> headers, String body,
+      int timeoutMillis) {
+    WebClient.RequestBodySpec request =
+        webClient(timeoutMillis).method(HttpMethod.valueOf(method)).uri(URI.create(url));
+    headers.forEach(request::header);
+    if (body != null) {
+      request.bodyValue(body);
+    }
+    return request.exchangeToMono(response -> Mono.just(response.statusCode().value())).block();
+  }
+
+  private static WebClient webClient(int timeoutMillis) {
+    JdkClientHttpConnector connector =
+        new JdkClientHttpConnector(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+    if (timeoutMillis > 0) {
+      connector.setReadTimeout(Duration.ofMillis(timeoutMillis));
+    }
+    return WebClient.builder().clientConnector(connector).build();
   }
 
   private static int viaRestClient(String method, String url, Map<String, String> headers, String body,
@@ -65,6 +94,6 @@ public final class SpringRestScenario extends HttpClientScenario {
   }
 
   public static void main(String[] args) {
-    run(new SpringRestScenario(args.length > 2 && args[2].equals("rest-template")), args);
+    run(new SpringRestScenario(args.length > 2 ? args[2] : "rest-client"), args);
   }
 }

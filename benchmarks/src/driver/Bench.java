@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.stream.Collectors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -41,7 +42,7 @@ public final class Bench {
 
   static final String OTEL_VERSION = "2.33.1";
   static final List<String> ROWS =
-      List.of("startup", "first-jdbc", "memory", "jar", "exit", "jdbc-throughput");
+      List.of("startup", "first-jdbc", "memory", "jar", "exit", "jdbc-throughput", "executor-throughput", "http-client-throughput");
 
   enum Agent {
     NONE("no agent"),
@@ -157,6 +158,12 @@ public final class Bench {
           break;
         case "jdbc-throughput":
           b.throughput();
+          break;
+        case "executor-throughput":
+          b.executorThroughput();
+          break;
+        case "http-client-throughput":
+          b.httpClientThroughput();
           break;
         default:
           throw new IllegalStateException(r);
@@ -401,6 +408,77 @@ public final class Bench {
     }
   }
 
+  void executorThroughput() throws Exception {
+    int pairs = pairs(5);
+    String warmup = env("WARMUP_S", "3");
+    String measure = env("MEASURE_S", "5");
+    section(
+        "executor-throughput",
+        "ThreadPoolExecutor(2).execute of a trivial task, 512 outstanding, warm-up " + warmup
+            + " s, measured " + measure + " s, exporter none, tasks/s",
+        pairs,
+        0);
+    Metric ops =
+        run -> {
+          String v = field(run.stdout, "ops_per_s");
+          return v == null ? Double.NaN : Double.parseDouble(v);
+        };
+    long timeout = (long) ((Double.parseDouble(warmup) + Double.parseDouble(measure) + 60) * 1000);
+    List<String> traced =
+        List.of("-Dotel.instrumentation.methods.include=ExecutorThroughput[traced]");
+    List<Variant> variants =
+        plainVariants().stream()
+            .map(v -> new Variant(v.label, v.agent, () -> concat(v.exporterArgs.get(), traced)))
+            .collect(Collectors.toList());
+    for (String mode : List.of("span", "none")) {
+      System.out.println("\n(" + mode + ") " + (mode.equals("span") ? "a span is current at every hand-over" : "nothing is current"));
+      Map<Variant, double[]> values =
+          paired("executor-throughput", "ExecutorThroughput", List.of(warmup, measure, mode), pairs, 0, variants, timeout, ops, null);
+      table("executor-throughput, " + mode + " (tasks/s)", values, 0);
+    }
+  }
+
+  void httpClientThroughput() throws Exception {
+    int pairs = pairs(5);
+    String warmup = env("WARMUP_S", "3");
+    String measure = env("MEASURE_S", "5");
+    section(
+        "http-client-throughput",
+        "sequential GETs over one kept-alive connection to a loopback server (200, empty body),"
+            + " warm-up " + warmup + " s, measured " + measure + " s, exporter otlp to the same"
+            + " server, requests/s",
+        pairs,
+        0);
+    try (Receiver server = new Receiver()) {
+      String url = "http://127.0.0.1:" + server.port() + "/hello";
+      Supplier<List<String>> otlp = () -> otlpArgs(server.port());
+      List<Variant> variants =
+          List.of(
+              new Variant(Agent.NONE.label, Agent.NONE, List::of),
+              new Variant(Agent.OURS.label, Agent.OURS, otlp),
+              new Variant(Agent.OTEL.label, Agent.OTEL, otlp));
+      Metric ops =
+          run -> {
+            String v = field(run.stdout, "ops_per_s");
+            return v == null ? Double.NaN : Double.parseDouble(v);
+          };
+      long timeout = (long) ((Double.parseDouble(warmup) + Double.parseDouble(measure) + 60) * 1000);
+      for (String client : List.of("jdk", "okhttp")) {
+        System.out.println("\n(" + client + ")");
+        Map<Variant, double[]> values =
+            paired("http-client-throughput", "HttpClientThroughput", List.of(url, client, warmup, measure), pairs, 0, variants, timeout, ops, null);
+        table("http-client-throughput, " + client + " (requests/s)", values, 0);
+        System.out.println("spans received during the " + client + " runs: " + server.takeSpans());
+      }
+    }
+  }
+
+  private static List<String> concat(List<String> first, List<String> second) {
+    List<String> both = new ArrayList<>(first);
+    both.addAll(second);
+    return both;
+  }
+
   // ---------------------------------------------------------------- measuring
 
   List<Variant> plainVariants() {
@@ -454,7 +532,7 @@ public final class Bench {
         }
         cmd.addAll(v.exporterArgs.get());
         cmd.add("-cp");
-        cmd.add(work.resolve("classes") + File.pathSeparator + h2Jar);
+        cmd.add(work.resolve("classes") + File.pathSeparator + h2Jar + File.pathSeparator + work.resolve("lib") + File.separator + "*");
         cmd.add(mainClass);
         cmd.addAll(programArgs);
         Run run = launch(cmd, timeoutMillis, row + "-" + i + "-" + v.agent.name().toLowerCase(Locale.ROOT));

@@ -1,5 +1,6 @@
 package io.tracewire.demo;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,23 +8,22 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Places orders: prices, stock, the order and its lines. */
+/** Places orders: each item reserved at the inventory service, then the order and its lines. */
 final class OrderService {
 
   private final Connection connection;
-  private final Catalogue catalogue;
+  private final InventoryClient inventory;
   private int nextOrderId = 1;
 
-  OrderService(Connection connection, Catalogue catalogue) {
+  OrderService(Connection connection, InventoryClient inventory) {
     this.connection = connection;
-    this.catalogue = catalogue;
+    this.inventory = inventory;
   }
 
-  int placeOrder(String customer, List<String> skus, int quantity) throws SQLException {
+  int placeOrder(String customer, List<String> skus, int quantity) throws SQLException, IOException {
     int total = 0;
     for (String sku : skus) {
-      total += catalogue.price(sku) * quantity;
-      catalogue.takeFromStock(sku, quantity);
+      total += inventory.reserve(sku, quantity) * quantity;
     }
     int orderId = nextOrderId++;
     try (PreparedStatement insert =

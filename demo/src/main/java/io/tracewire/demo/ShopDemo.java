@@ -1,13 +1,18 @@
 package io.tracewire.demo;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.util.List;
 
 /**
- * A small shop: a catalogue, stock and orders in a relational database, and a few customer
- * requests against it. It has no tracing code at all; run it under the agent to see its traces.
+ * A small shop of two services in one JVM, with no tracing code at all: run it under the agent to
+ * see its traces. A customer checks out at the storefront service (over the JDK {@code
+ * HttpClient}); the storefront reserves each item at the inventory service (over {@code
+ * HttpURLConnection}) and records the order in a relational database, where the inventory keeps
+ * its stock.
  *
  * <p>H2 in memory by default; {@code --jdbc-url=jdbc:postgresql://127.0.0.1:5432/test
  * --user=postgres} (or any JDBC URL whose driver is on the class path) uses a real database.
@@ -16,7 +21,7 @@ public final class ShopDemo {
 
   private ShopDemo() {}
 
-  public static void main(String[] args) throws SQLException {
+  public static void main(String[] args) throws Exception {
     String url = option(args, "--jdbc-url=", "jdbc:h2:mem:shop;DB_CLOSE_DELAY=-1");
     String user = option(args, "--user=", "sa");
     String password = option(args, "--password=", "");
@@ -24,14 +29,26 @@ public final class ShopDemo {
       Catalogue catalogue = new Catalogue(connection);
       catalogue.createSchema();
       catalogue.seed();
-      OrderService orders = new OrderService(connection, catalogue);
-      Storefront storefront = new Storefront(orders);
-      storefront.handle(new Storefront.Request("ada", List.of("book-1", "book-2"), 1));
-      storefront.handle(new Storefront.Request("grace", List.of("lamp-7"), 2));
-      storefront.handle(new Storefront.Request("alan", List.of("unknown-sku"), 1));
-      storefront.history("ada");
+      try (InventoryService inventory = new InventoryService(catalogue);
+          StorefrontService storefront =
+              new StorefrontService(
+                  new OrderService(connection, new InventoryClient(inventory.baseUrl())))) {
+        HttpClient customer = HttpClient.newHttpClient();
+        String shop = storefront.baseUrl();
+        call(customer, "POST", shop + "/checkout?customer=ada&items=book-1,book-2&quantity=1");
+        call(customer, "POST", shop + "/checkout?customer=grace&items=lamp-7&quantity=2");
+        call(customer, "POST", shop + "/checkout?customer=alan&items=unknown-sku&quantity=1");
+        call(customer, "GET", shop + "/orders?customer=ada");
+      }
     }
     System.out.println("shop closed");
+  }
+
+  private static void call(HttpClient client, String method, String url) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody()).build();
+    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+    System.out.println(response.statusCode() + " " + response.body());
   }
 
   private static String option(String[] args, String prefix, String defaultValue) {

@@ -85,15 +85,19 @@ final class AgentTransformer implements ClassFileTransformer {
     }
     TRANSFORMING.set(Boolean.TRUE);
     try {
-      Map<String, MethodWeaving> weavings = select(loader, classfile, true);
-      if (weavings.isEmpty() || !seesBridge(loader)) {
+      ClassWeaving plan = select(loader, classfile, true);
+      // A retransformation must keep the shape the class loaded with: the field it was given
+      // then is given again, and no class gets one later.
+      boolean objectField =
+          classBeingRedefined == null ? plan.objectField : ObjectFieldSlot.isGivenTo(classBeingRedefined);
+      if (plan.methods.isEmpty() && !objectField || !seesBridge(loader)) {
         return null;
       }
       Module target = module != null ? module : classBeingRedefined != null ? classBeingRedefined.getModule() : null;
       if (target != null && !moduleReads.readsBridge(target)) {
         return null;
       }
-      return DispatchWeaver.weaveMethods(classfile, weavings);
+      return DispatchWeaver.weaveMethods(classfile, plan.methods, objectField);
     } catch (Throwable error) {
       AgentLog.debug("could not instrument " + className.replace('/', '.') + ", left unchanged", error);
       return null;
@@ -108,7 +112,7 @@ final class AgentTransformer implements ClassFileTransformer {
       return false;
     }
     try {
-      return !select(loader, classfile, false).isEmpty();
+      return !select(loader, classfile, false).methods.isEmpty();
     } catch (RuntimeException unreadable) {
       return false;
     }
@@ -168,9 +172,10 @@ final class AgentTransformer implements ClassFileTransformer {
    * What to weave into each method, keyed by name and descriptor; {@code log} says whether to
    * write the debug lines about what matched.
    */
-  private Map<String, MethodWeaving> select(ClassLoader loader, byte[] classfile, boolean log) {
+  private ClassWeaving select(ClassLoader loader, byte[] classfile, boolean log) {
     ClassFileInfo info = ClassFileInfo.read(classfile, loader, hierarchy);
     Map<String, MethodWeaving> weavings = new LinkedHashMap<>();
+    boolean objectField = false;
     for (BoundInstrumentation instrumentation : instrumentations) {
       if (!instrumentation.matches(loader, info)) {
         continue;
@@ -187,6 +192,7 @@ final class AgentTransformer implements ClassFileTransformer {
       if (log) {
         AgentLog.debug("instrumenting " + info.name() + " (" + instrumentation.moduleName() + ")");
       }
+      objectField |= instrumentation.addsObjectField();
       for (MethodInfo method : info.declaredMethods()) {
         if (!DispatchWeaver.isWeavable(method.access(), method.name())) {
           continue;
@@ -197,6 +203,6 @@ final class AgentTransformer implements ClassFileTransformer {
         }
       }
     }
-    return weavings;
+    return new ClassWeaving(weavings, objectField && ObjectFieldSlot.canCarry(info));
   }
 }

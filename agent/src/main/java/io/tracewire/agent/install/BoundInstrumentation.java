@@ -47,6 +47,10 @@ final class BoundInstrumentation {
     return moduleName;
   }
 
+  boolean addsObjectField() {
+    return type.addsObjectField();
+  }
+
   List<String> jdkPackages() {
     return type.jdkPackages();
   }
@@ -98,6 +102,7 @@ final class BoundInstrumentation {
               new int[] {id},
               new boolean[] {linked},
               new boolean[] {interception.replacesReturnValue()},
+              new boolean[] {interception.hasExit()},
               interception.replacedArguments(),
               interception.readsArguments());
       result = result == null ? weaving : result.and(weaving);

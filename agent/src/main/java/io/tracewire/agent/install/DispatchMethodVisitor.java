@@ -60,6 +60,8 @@ final class DispatchMethodVisitor extends MethodVisitor {
   private final String owner;
   private final boolean isStatic;
   private final boolean isConstructor;
+  /** Whether the method gets a catch-all: not a constructor, and some id has an exit. */
+  private final boolean protectsBody;
   private final boolean hasSelfSlot;
   private final Type[] argumentTypes;
   private final Type returnType;
@@ -93,6 +95,7 @@ final class DispatchMethodVisitor extends MethodVisitor {
     this.owner = owner;
     this.isStatic = (access & Opcodes.ACC_STATIC) != 0;
     this.isConstructor = name.equals("<init>");
+    this.protectsBody = !isConstructor && weaving.anyExit();
     this.hasSelfSlot = !isStatic && !isConstructor;
     this.argumentTypes = Type.getArgumentTypes(descriptor);
     this.returnType = Type.getReturnType(descriptor);
@@ -125,7 +128,7 @@ final class DispatchMethodVisitor extends MethodVisitor {
     }
     pushArguments();
     super.visitVarInsn(Opcodes.ASTORE, argumentsSlot);
-    if (!isConstructor) {
+    if (protectsBody) {
       openRange();
     }
     for (int i = 0; i < ids.length; i++) {
@@ -177,7 +180,7 @@ final class DispatchMethodVisitor extends MethodVisitor {
   }
 
   private void closeRange() {
-    if (isConstructor) {
+    if (!protectsBody) {
       return;
     }
     Label end = new Label();
@@ -348,7 +351,7 @@ final class DispatchMethodVisitor extends MethodVisitor {
   @Override
   public void visitMaxs(int maxStack, int maxLocals) {
     enterOnce();
-    if (isConstructor) {
+    if (!protectsBody) {
       super.visitMaxs(maxStack, maxLocals);
       return;
     }
@@ -385,6 +388,9 @@ final class DispatchMethodVisitor extends MethodVisitor {
    */
   private void invokeExits(boolean withResult, boolean withThrown) {
     for (int i = ids.length - 1; i >= 0; i--) {
+      if (!weaving.exits[i]) {
+        continue;
+      }
       pushInt(ids[i]);
       pushType(i);
       super.visitVarInsn(Opcodes.ALOAD, firstStateSlot + i);

@@ -27,7 +27,7 @@ final class DispatchWeaver {
   static byte[] weave(byte[] classfile, Map<String, int[]> idsByMethod) {
     Map<String, MethodWeaving> weavings = new HashMap<>();
     idsByMethod.forEach((method, ids) -> weavings.put(method, MethodWeaving.plain(ids)));
-    return weaveMethods(classfile, weavings);
+    return weaveMethods(classfile, weavings, false);
   }
 
   /**
@@ -35,14 +35,23 @@ final class DispatchWeaver {
    * @return the rewritten class file
    */
   static byte[] weaveMethods(byte[] classfile, Map<String, MethodWeaving> weavings) {
+    return weaveMethods(classfile, weavings, false);
+  }
+
+  /**
+   * @param objectField whether the class also gets the {@code ObjectField} slot ({@link
+   *     ObjectFieldSlot})
+   */
+  static byte[] weaveMethods(
+      byte[] classfile, Map<String, MethodWeaving> weavings, boolean objectField) {
     Map<String, MethodWeaving> selected = new HashMap<>(weavings);
     while (true) {
       try {
-        return weaveOnce(classfile, selected);
+        return weaveOnce(classfile, selected, objectField);
       } catch (MethodTooLargeException tooLarge) {
         // The dispatch calls pushed this method past the JVM's 64 KiB: it alone stays as it is.
         String key = tooLarge.getMethodName() + tooLarge.getDescriptor();
-        if (selected.remove(key) == null || selected.isEmpty()) {
+        if (selected.remove(key) == null || selected.isEmpty() && !objectField) {
           throw tooLarge;
         }
         AgentLog.debug(
@@ -52,7 +61,8 @@ final class DispatchWeaver {
     }
   }
 
-  private static byte[] weaveOnce(byte[] classfile, Map<String, MethodWeaving> weavings) {
+  private static byte[] weaveOnce(
+      byte[] classfile, Map<String, MethodWeaving> weavings, boolean objectField) {
     ClassReader reader = new ClassReader(classfile);
     Map<String, Integer> maxLocals = maxLocals(reader, weavings);
     // Unchanged methods are copied as they are; stack sizes of the changed ones are recomputed.
@@ -61,6 +71,22 @@ final class DispatchWeaver {
     String owner = reader.getClassName();
     reader.accept(
         new ClassVisitor(Opcodes.ASM9, writer) {
+          @Override
+          public void visit(
+              int version, int access, String name, String signature, String superName, String[] interfaces) {
+            super.visit(
+                version, access, name, signature, superName,
+                objectField ? ObjectFieldSlot.withInterface(interfaces) : interfaces);
+          }
+
+          @Override
+          public void visitEnd() {
+            if (objectField) {
+              ObjectFieldSlot.addMembers(cv, owner);
+            }
+            super.visitEnd();
+          }
+
           @Override
           public MethodVisitor visitMethod(
               int access, String name, String descriptor, String signature, String[] exceptions) {

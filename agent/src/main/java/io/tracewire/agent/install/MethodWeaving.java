@@ -13,6 +13,8 @@ final class MethodWeaving {
   final boolean[] classBound;
   /** Per id: a normal return goes through {@code exitReturning}, which may replace the value. */
   final boolean[] replacesReturn;
+  /** Per id: whether its exit is called at all (an interceptor that only acts on entry has none). */
+  final boolean[] exits;
   /** Parameter indices (from 0) that are reassigned from the arguments array after the entries. */
   final int[] replacedArguments;
   /** Whether any interceptor reads the arguments; if not, they are never boxed. */
@@ -24,12 +26,28 @@ final class MethodWeaving {
       boolean[] replacesReturn,
       int[] replacedArguments,
       boolean readsArguments) {
-    if (classBound.length != ids.length || replacesReturn.length != ids.length) {
+    this(ids, classBound, replacesReturn, all(ids.length), replacedArguments, readsArguments);
+  }
+
+  MethodWeaving(
+      int[] ids,
+      boolean[] classBound,
+      boolean[] replacesReturn,
+      boolean[] exits,
+      int[] replacedArguments,
+      boolean readsArguments) {
+    if (classBound.length != ids.length
+        || replacesReturn.length != ids.length
+        || exits.length != ids.length) {
       throw new IllegalArgumentException("one flag per id");
     }
     this.ids = ids.clone();
     this.classBound = classBound.clone();
     this.replacesReturn = replacesReturn.clone();
+    this.exits = exits.clone();
+    for (int i = 0; i < ids.length; i++) {
+      this.exits[i] |= replacesReturn[i];
+    }
     this.replacedArguments = replacedArguments.clone();
     this.readsArguments = readsArguments || replacedArguments.length > 0;
   }
@@ -51,8 +69,25 @@ final class MethodWeaving {
         concat(ids, other.ids),
         concat(classBound, other.classBound),
         concat(replacesReturn, other.replacesReturn),
+        concat(exits, other.exits),
         replaced,
         readsArguments || other.readsArguments);
+  }
+
+  /** Whether any id has an exit: without one the method needs no catch-all. */
+  boolean anyExit() {
+    for (boolean exit : exits) {
+      if (exit) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean[] all(int length) {
+    boolean[] flags = new boolean[length];
+    java.util.Arrays.fill(flags, true);
+    return flags;
   }
 
   boolean anyClassBound() {

@@ -108,6 +108,34 @@ class DispatchWeaverContractTest {
   }
 
   @Test
+  void anEntryOnlyInterceptionHasNoExitCallAndNoCatchAll() throws Exception {
+    List<String> events = new ArrayList<>();
+    int id =
+        AdviceDispatcher.register(
+            new Interceptor() {
+              @Override
+              public Object onEnter(Object self, Object[] args) {
+                events.add("enter");
+                return null;
+              }
+
+              @Override
+              public void onExit(Object state, Object self, Object returned, Throwable thrown) {
+                events.add("exit");
+              }
+            });
+    weave(
+        "count(Ljava/lang/String;)I",
+        new MethodWeaving(new int[] {id}, new boolean[1], new boolean[1], new boolean[1], new int[0], true));
+    assertEquals(3, call("count", "abc"));
+    assertThrows(WrappedCall.class, () -> call("count", (Object) null));
+    assertEquals(List.of("enter", "enter"), events);
+    byte[] original = ClassFiles.read(getClass().getClassLoader(), SUBJECT.replace('.', '/'));
+    int[] counts = DispatchCallCoverage.of(DispatchWeaver.weaveMethods(original, weavings)).get("count(Ljava/lang/String;)I");
+    assertEquals(0, counts[0] + counts[2] + counts[3], "no catch-all, no exit call");
+  }
+
+  @Test
   void constructorsExitWithTheNewObjectAfterEnteringWithoutIt() throws Exception {
     List<String> events = new ArrayList<>();
     int id =
@@ -214,6 +242,54 @@ class DispatchWeaverContractTest {
     assertEquals(List.of("enter outer"), events);
     callOn(subject[0], "echo", "after");
     assertEquals(List.of("enter outer", "enter after"), events);
+  }
+
+  @Test
+  void aClassGivenTheObjectFieldSlotKeepsValuesPerInstance() throws Exception {
+    int id = register((self, args) -> null);
+    byte[] original = ClassFiles.read(getClass().getClassLoader(), SUBJECT.replace('.', '/'));
+    Map<String, MethodWeaving> echo = Map.of("echo(Ljava/lang/String;)Ljava/lang/String;", MethodWeaving.plain(id));
+    byte[] withSlot = DispatchWeaver.weaveMethods(original, echo, true);
+    woven = new SingleClassLoader(SUBJECT, withSlot).loadClass(SUBJECT);
+    assertTrue(io.tracewire.bootstrap.FieldHolder.class.isAssignableFrom(woven));
+    io.tracewire.bootstrap.FieldHolder first =
+        (io.tracewire.bootstrap.FieldHolder) woven.getConstructor(String.class).newInstance("a");
+    io.tracewire.bootstrap.FieldHolder second =
+        (io.tracewire.bootstrap.FieldHolder) woven.getConstructor(String.class).newInstance("b");
+    first.tracewire$fields("state of a");
+    assertEquals("state of a", first.tracewire$fields());
+    assertNull(second.tracewire$fields());
+    assertEquals("hi", call("echo", "hi"));
+    // The slot only: a class can get it without a woven method.
+    byte[] slotOnly = DispatchWeaver.weaveMethods(original, Map.of(), true);
+    Class<?> plain = new SingleClassLoader(SUBJECT, slotOnly).loadClass(SUBJECT);
+    assertTrue(io.tracewire.bootstrap.FieldHolder.class.isAssignableFrom(plain));
+    assertTrue(ObjectFieldSlot.isGivenTo(plain));
+    // Its field is transient and synthetic: no serial form, no source-level member.
+    java.lang.reflect.Field field = plain.getDeclaredField("tracewire$fields");
+    assertTrue(java.lang.reflect.Modifier.isTransient(field.getModifiers()) && field.isSynthetic());
+  }
+
+  @Test
+  void objectFieldValuesGoToTheSlotOrToAWeakMap() throws Exception {
+    io.tracewire.instrumentation.api.ObjectField<String> field =
+        io.tracewire.instrumentation.api.ObjectField.create();
+    byte[] original = ClassFiles.read(getClass().getClassLoader(), SUBJECT.replace('.', '/'));
+    Class<?> withSlot = new SingleClassLoader(SUBJECT, DispatchWeaver.weaveMethods(original, Map.of(), true)).loadClass(SUBJECT);
+    Object holder = withSlot.getConstructor(String.class).newInstance("x");
+    Object other = new ReplacingSubject("y");
+    field.set(holder, "in the slot");
+    field.set(other, "in the map");
+    assertEquals("in the slot", field.get(holder));
+    assertEquals("in the slot", ((Object[]) ((io.tracewire.bootstrap.FieldHolder) holder).tracewire$fields())[0 + fieldIndex(field)]);
+    assertEquals("in the map", field.get(other));
+    assertEquals("computed", field.computeIfAbsent(new ReplacingSubject("z"), ignored -> "computed"));
+  }
+
+  private static int fieldIndex(io.tracewire.instrumentation.api.ObjectField<?> field) throws Exception {
+    java.lang.reflect.Field index = field.getClass().getDeclaredField("index");
+    index.setAccessible(true);
+    return index.getInt(field);
   }
 
   // --- helpers

@@ -38,6 +38,7 @@ public final class MethodInterception {
   private final boolean readsArguments;
   private final int[] replacedArguments;
   private final boolean replacesReturnValue;
+  private final boolean exits;
 
   private MethodInterception(
       MethodMatcher methods,
@@ -47,8 +48,10 @@ public final class MethodInterception {
       boolean constructors,
       boolean readsArguments,
       int[] replacedArguments,
-      boolean replacesReturnValue) {
+      boolean replacesReturnValue,
+      boolean exits) {
     this.methods = Objects.requireNonNull(methods, "methods");
+    this.exits = exits;
     this.factory = factory;
     this.linkedClassName = linkedClassName;
     this.requirement = requirement;
@@ -65,7 +68,7 @@ public final class MethodInterception {
       String requirement,
       boolean constructors) {
     return new MethodInterception(
-        methods, factory, linkedClassName, requirement, constructors, true, new int[0], false);
+        methods, factory, linkedClassName, requirement, constructors, true, new int[0], false, true);
   }
 
   /** Intercepts the matching methods, if the type has any. */
@@ -121,7 +124,7 @@ public final class MethodInterception {
   public MethodInterception withoutArguments() {
     return new MethodInterception(
         methods, factory, linkedClassName, requirement, constructors, false, replacedArguments,
-        replacesReturnValue);
+        replacesReturnValue, exits);
   }
 
   /**
@@ -137,7 +140,7 @@ public final class MethodInterception {
     replaced[replacedArguments.length] = index;
     return new MethodInterception(
         methods, factory, linkedClassName, requirement, constructors, true, replaced,
-        replacesReturnValue);
+        replacesReturnValue, exits);
   }
 
   /**
@@ -147,7 +150,20 @@ public final class MethodInterception {
   public MethodInterception replacingReturnValue() {
     return new MethodInterception(
         methods, factory, linkedClassName, requirement, constructors, readsArguments,
-        replacedArguments, true);
+        replacedArguments, true, true);
+  }
+
+  /**
+   * The interceptor acts on entry only ({@code onExit} does nothing): no exit call, and no
+   * catch-all unless another interception of the method needs one. For hot paths.
+   */
+  public MethodInterception withoutExit() {
+    if (replacesReturnValue) {
+      throw new IllegalStateException("an interception that replaces the return value needs its exit");
+    }
+    return new MethodInterception(
+        methods, factory, linkedClassName, requirement, constructors, readsArguments,
+        replacedArguments, false, false);
   }
 
   public MethodMatcher methods() {
@@ -185,6 +201,11 @@ public final class MethodInterception {
 
   public boolean replacesReturnValue() {
     return replacesReturnValue;
+  }
+
+  /** Whether the interceptor's exit is called. */
+  public boolean hasExit() {
+    return exits;
   }
 
   public boolean isRequired() {

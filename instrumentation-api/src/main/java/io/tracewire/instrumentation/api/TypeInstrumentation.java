@@ -17,8 +17,10 @@ public final class TypeInstrumentation {
   private final TypeMatcher typeMatcher;
   private final List<MethodInterception> interceptions;
   private final List<String> jdkPackages;
+  private final boolean objectField;
 
   private TypeInstrumentation(Builder builder) {
+    this.objectField = builder.objectField;
     this.classLoaderMatcher = builder.classLoaderMatcher;
     this.typeMatcher = Objects.requireNonNull(builder.typeMatcher, "typeMatcher");
     this.interceptions = List.copyOf(builder.interceptions);
@@ -42,11 +44,17 @@ public final class TypeInstrumentation {
   }
 
   /**
-   * The JDK packages (internal names ending in {@code /}, e.g. {@code jdk/internal/net/http/})
-   * whose classes this instrumentation may transform. The JDK is otherwise never transformed.
+   * Internal-name prefixes of the JDK classes this instrumentation may transform: packages ending
+   * in {@code /} (e.g. {@code jdk/internal/net/http/}) or single classes. The JDK is otherwise
+   * never transformed.
    */
   public List<String> jdkPackages() {
     return jdkPackages;
+  }
+
+  /** Whether the matched classes get the field that holds {@link ObjectField} values. */
+  public boolean addsObjectField() {
+    return objectField;
   }
 
   /** Builds a {@link TypeInstrumentation}. */
@@ -55,6 +63,7 @@ public final class TypeInstrumentation {
     private final TypeMatcher typeMatcher;
     private final List<MethodInterception> interceptions = new java.util.ArrayList<>();
     private final List<String> jdkPackages = new java.util.ArrayList<>();
+    private boolean objectField;
 
     private Builder(TypeMatcher typeMatcher) {
       this.typeMatcher = typeMatcher;
@@ -76,6 +85,27 @@ public final class TypeInstrumentation {
      */
     public Builder inJdkPackage(String packageName) {
       jdkPackages.add(packageName.replace('.', '/') + "/");
+      return this;
+    }
+
+    /**
+     * Allows one JDK class (and its nested classes) to be transformed, e.g. {@code
+     * "java.lang.VirtualThread"}, where allowing its whole package would have the agent read
+     * hundreds of class files it never changes.
+     */
+    public Builder inJdkClass(String className) {
+      jdkPackages.add(className.replace('.', '/'));
+      return this;
+    }
+
+    /**
+     * Matched classes that load after the agent get a field for {@link ObjectField} values, so
+     * state kept per instance costs a field access rather than a weak map entry. Interfaces,
+     * records, enums and serializable classes never get it (it would change their shape or their
+     * serial version).
+     */
+    public Builder withObjectField() {
+      this.objectField = true;
       return this;
     }
 

@@ -1,14 +1,15 @@
 package io.tracewire.instrumentation.jdbc;
 
-import io.tracewire.instrumentation.api.WeakIdentityMap;
+import io.tracewire.instrumentation.api.ObjectField;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What each connection is connected to, parsed once from its JDBC URL. Keyed weakly by connection
- * (pools hand out a new proxy per checkout, so parsed URLs are cached too, in a bounded map).
+ * What each connection is connected to, parsed once from its JDBC URL. Kept on the connection (a
+ * field the agent adds to driver classes, a weak map for classes that loaded before it; pools hand
+ * out a new proxy per checkout, so parsed URLs are cached too, in a bounded map).
  * {@link java.sql.DatabaseMetaData#getURL()} is answered locally by common drivers, and is only
  * asked once per connection, never per statement.
  */
@@ -16,7 +17,7 @@ final class ConnectionInfoCache {
 
   private static final int MAX_URLS = 256;
 
-  private final WeakIdentityMap<Connection, DbConnectionInfo> byConnection = new WeakIdentityMap<>();
+  private final ObjectField<DbConnectionInfo> byConnection = ObjectField.create();
   private final ConcurrentHashMap<String, DbConnectionInfo> byUrl = new ConcurrentHashMap<>();
 
   DbConnectionInfo of(Connection connection) {
@@ -26,7 +27,7 @@ final class ConnectionInfoCache {
     DbConnectionInfo info = byConnection.get(connection);
     if (info == null) {
       info = parse(url(connection));
-      byConnection.put(connection, info);
+      byConnection.set(connection, info);
     }
     return info;
   }

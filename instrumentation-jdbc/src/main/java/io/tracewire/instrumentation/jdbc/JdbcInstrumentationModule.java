@@ -82,6 +82,7 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
                     .and(not(isInterface()))
                     .and(isSubtypeOf("java.sql.Connection")))
             .whenClassLoader(loader -> loader != null)
+            .withObjectField()
             .intercept(
                 MethodInterception.optional(
                     isPublic()
@@ -95,6 +96,7 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
                     .and(not(isInterface()))
                     .and(isSubtypeOf("java.sql.Statement")))
             .whenClassLoader(loader -> loader != null)
+            .withObjectField()
             .intercept(
                 MethodInterception.optional(
                     isPublic()

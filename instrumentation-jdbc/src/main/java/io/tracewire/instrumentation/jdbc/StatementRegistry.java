@@ -1,12 +1,15 @@
 package io.tracewire.instrumentation.jdbc;
 
-import io.tracewire.instrumentation.api.WeakIdentityMap;
+import io.tracewire.instrumentation.api.ObjectField;
 import java.sql.Statement;
 
-/** The {@link StatementState} of each live statement, weakly keyed. */
+/**
+ * The {@link StatementState} of each live statement: in a field the agent adds to the driver's
+ * statement classes as they load, else (classes loaded before the agent) in a weak map.
+ */
 final class StatementRegistry {
 
-  private final WeakIdentityMap<Statement, StatementState> states = new WeakIdentityMap<>();
+  private final ObjectField<StatementState> states = ObjectField.create();
   private final JdbcTelemetry telemetry;
 
   StatementRegistry(JdbcTelemetry telemetry) {
@@ -14,7 +17,7 @@ final class StatementRegistry {
   }
 
   void register(Statement statement, StatementState state) {
-    states.put(statement, state);
+    states.set(statement, state);
   }
 
   /** The known state, or {@code null} for a statement created before the agent was ready. */
@@ -25,6 +28,6 @@ final class StatementRegistry {
   /** The known state, else a new one without prepared SQL (its connection looked up once). */
   StatementState getOrCreate(Statement statement) {
     return states.computeIfAbsent(
-        statement, s -> new StatementState(telemetry.connections.of(s), null));
+        statement, s -> new StatementState(telemetry.connections.of((Statement) s), null));
   }
 }

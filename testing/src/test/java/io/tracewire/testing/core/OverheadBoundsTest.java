@@ -112,7 +112,7 @@ class OverheadBoundsTest {
 
   @JdkMatrix
   void droppedClassLoadersAreCollected(Jdk jdk) throws IOException {
-    String h2 = h2Jar();
+    String h2 = AgentRun.classpathEntry("h2-").toString();
     RunResult without =
         AgentRun.of(DroppedClassLoaderScenario.class).on(jdk).withoutAgent().args(h2).run().assertSuccess();
     assertTrue(without.stdout().contains("collected=50/50"), "baseline: " + without.stdout());
@@ -126,13 +126,4 @@ class OverheadBoundsTest {
     assertTrue(with.stdout().contains("collected=50/50"), with.stdout() + "\n" + with.stderr());
   }
 
-  private static String h2Jar() throws IOException {
-    String file = System.getProperty(AgentRun.CLASSPATH_FILE_PROPERTY);
-    for (String entry : Files.readString(Path.of(file)).trim().split(java.io.File.pathSeparator)) {
-      if (Path.of(entry).getFileName().toString().startsWith("h2-")) {
-        return entry;
-      }
-    }
-    throw new IllegalStateException("no H2 jar on the test class path");
-  }
 }

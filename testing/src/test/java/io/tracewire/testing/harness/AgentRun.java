@@ -53,6 +53,8 @@ public final class AgentRun {
   private static volatile String childClasspath;
 
   private final Class<?> mainClass;
+  /** The application jar run with {@code -java -jar}, in place of a main class. */
+  private final Path applicationJar;
   private Jdk jdk = Jdk.current();
   private boolean withAgent = true;
   private Path agentJar;
@@ -65,16 +67,31 @@ public final class AgentRun {
   private Duration timeout = DEFAULT_TIMEOUT;
   private int expectedSpans;
   private OtlpReceiver sharedReceiver;
-  private final List<String> replacedJarPrefixes = new ArrayList<>();
-  private final List<Path> replacementJars = new ArrayList<>();
+  private String classpath;
 
-  private AgentRun(Class<?> mainClass) {
-    this.mainClass = Objects.requireNonNull(mainClass, "mainClass");
+  private AgentRun(Class<?> mainClass, Path applicationJar) {
+    this.mainClass = mainClass;
+    this.applicationJar = applicationJar;
   }
 
   /** A run of {@code mainClass}'s {@code main} method, on the current JDK with the agent attached. */
   public static AgentRun of(Class<?> mainClass) {
-    return new AgentRun(mainClass);
+    return new AgentRun(Objects.requireNonNull(mainClass, "mainClass"), null);
+  }
+
+  /**
+   * A run of an executable jar ({@code java -javaagent:... -jar app.jar}), e.g. a Spring Boot fat
+   * jar; {@code otel.service.name} defaults to the jar's name without {@code .jar}.
+   */
+  public static AgentRun ofJar(Path applicationJar) {
+    return new AgentRun(null, applicationJar.toAbsolutePath());
+  }
+
+  /** The main class's simple name, or the application jar's name without {@code .jar}. */
+  private String simpleName() {
+    return mainClass != null
+        ? mainClass.getSimpleName()
+        : applicationJar.getFileName().toString().replaceFirst("\\.jar$", "");
   }
 
   /** Runs the child on this JDK instead of the one running the tests. */
@@ -129,6 +146,18 @@ public final class AgentRun {
     return this;
   }
 
+  /**
+   * Runs the child on {@code entries} and this module's {@code target/test-classes} (where the main
+   * class is) instead of the whole test classpath: for scenarios whose libraries cannot share a
+   * classpath with the others (two versions of one servlet container).
+   */
+  public AgentRun classpath(List<String> entries) {
+    List<String> all = new ArrayList<>(entries);
+    all.add(targetDirectory().resolve("test-classes").toString());
+    this.classpath = String.join(File.pathSeparator, all);
+    return this;
+  }
+
   /** Sets the arguments passed to {@code main}. */
   public AgentRun args(String... args) {
     this.args.clear();
@@ -164,17 +193,6 @@ public final class AgentRun {
   }
 
   /**
-   * Runs the child with other versions of some libraries: the dependency jars whose file names
-   * start with one of {@code fileNamePrefixes} (e.g. {@code okhttp-}) are left off its classpath,
-   * and {@code jars} come first on it instead.
-   */
-  public AgentRun replacingJars(List<String> fileNamePrefixes, List<Path> jars) {
-    replacedJarPrefixes.addAll(fileNamePrefixes);
-    replacementJars.addAll(jars);
-    return this;
-  }
-
-  /**
    * Starts the child, waits for it to exit and for its in-flight exports to land.
    *
    * @throws AssertionFailedError when the agent jar is missing, the child times out, or expected spans do not arrive
@@ -201,7 +219,7 @@ public final class AgentRun {
     // A loaded two-core CI machine can take more than the default second to send the last batch
     // of a JVM that exits right after starting; exit-time tests set the default back explicitly.
     effective.put("tracewire.shutdown.timeout", "5000");
-    effective.put("otel.service.name", mainClass.getSimpleName());
+    effective.put("otel.service.name", simpleName());
     if (withTestExtension) {
       effective.put("otel.javaagent.extensions", existingJar(EXTENSION_JAR_PROPERTY, null, "test extension").toString());
     }
@@ -213,23 +231,16 @@ public final class AgentRun {
     command.addAll(agentOptions);
     effective.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.addAll(jvmArgs);
-    command.add("-cp");
-    command.add(replacedJarPrefixes.isEmpty() ? childClasspath() : replaceJars(childClasspath()));
-    command.add(mainClass.getName());
+    if (applicationJar != null) {
+      command.add("-jar");
+      command.add(applicationJar.toString());
+    } else {
+      command.add("-cp");
+      command.add(classpath != null ? classpath : childClasspath());
+      command.add(mainClass.getName());
+    }
     command.addAll(args);
     return command;
-  }
-
-  private String replaceJars(String classpath) {
-    List<String> entries = new ArrayList<>();
-    replacementJars.forEach(jar -> entries.add(jar.toAbsolutePath().toString()));
-    for (String entry : classpath.split(File.pathSeparator)) {
-      String fileName = Path.of(entry).getFileName().toString();
-      if (replacedJarPrefixes.stream().noneMatch(fileName::startsWith)) {
-        entries.add(entry);
-      }
-    }
-    return String.join(File.pathSeparator, entries);
   }
 
   private RunResult execute(List<String> command, OtlpReceiver receiver) {
@@ -255,7 +266,7 @@ public final class AgentRun {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start " + String.join(" ", command), e);
     }
-    String label = mainClass.getSimpleName() + "@" + jdk.name();
+    String label = simpleName() + "@" + jdk.name();
     boolean verbose = Boolean.getBoolean(VERBOSE_PROPERTY);
     OutputDrain stdout = OutputDrain.start(process.getInputStream(), "stdout-" + label, null, null);
     OutputDrain stderr = OutputDrain.start(process.getErrorStream(), "stderr-" + label, verbose ? System.err : null,
@@ -323,6 +334,29 @@ public final class AgentRun {
     return jar;
   }
 
+  private static Path classpathFile() {
+    String configured = System.getProperty(CLASSPATH_FILE_PROPERTY);
+    return (configured != null ? Path.of(configured) : Path.of("target", "child-classpath.txt")).toAbsolutePath();
+  }
+
+  /** This module's build directory, where the child classpath file is written. */
+  static Path targetDirectory() {
+    return classpathFile().getParent();
+  }
+
+  /**
+   * The child class path's entry whose path contains {@code name} (e.g. {@code h2-}, or a module's
+   * artifact or folder name): a jar in the local repository, or a sibling module's output.
+   */
+  public static Path classpathEntry(String name) {
+    for (String entry : childClasspath().split(File.pathSeparator)) {
+      if (entry.contains(name)) {
+        return Path.of(entry);
+      }
+    }
+    throw new AssertionFailedError("no entry with " + name + " on the child class path: " + childClasspath());
+  }
+
   /**
    * The dependency entries written by the build ({@code child-classpath.txt}), then {@code target/test-classes}
    * and {@code target/classes} next to that file.
@@ -332,8 +366,7 @@ public final class AgentRun {
     if (cached != null) {
       return cached;
     }
-    String configured = System.getProperty(CLASSPATH_FILE_PROPERTY);
-    Path file = (configured != null ? Path.of(configured) : Path.of("target", "child-classpath.txt")).toAbsolutePath();
+    Path file = classpathFile();
     if (!Files.isRegularFile(file)) {
       throw new AssertionFailedError("The child classpath file " + file + " does not exist: run the tests with Maven "
           + "(mvn -B -pl testing test), whose generate-test-resources phase writes it");

@@ -64,19 +64,6 @@ class AgentRunTest {
   }
 
   @Test
-  void replacesLibraryJarsOnTheChildsClasspath() {
-    Path otherVersion = Path.of("target", "other-byte-buddy.jar").toAbsolutePath();
-    RunResult result = AgentRun.of(TinyMain.class).withoutAgent()
-        .replacingJars(java.util.List.of("byte-buddy-"), java.util.List.of(otherVersion))
-        .run()
-        .assertSuccess();
-    String classpath = result.command().get(result.command().indexOf("-cp") + 1);
-    assertTrue(classpath.startsWith(otherVersion + java.io.File.pathSeparator), classpath);
-    assertFalse(classpath.contains("byte-buddy-1.14.18.jar"), classpath);
-    assertTrue(classpath.contains("opentelemetry-api-1.40.0.jar"), classpath);
-  }
-
-  @Test
   void assertSuccessShowsTheChildsOutput() {
     RunResult result = AgentRun.of(TinyMain.class).withoutAgent().args("fail", "3").run();
     assertEquals(3, result.exitCode());

@@ -27,16 +27,7 @@ public final class DroppedClassLoaderScenario {
     for (int round = 0; round < ROUNDS; round++) {
       loaders.add(new WeakReference<>(useDriverOnce(h2, round)));
     }
-    int collected = 0;
-    for (int attempt = 0; attempt < 40; attempt++) {
-      System.gc();
-      Thread.sleep(50);
-      collected = (int) loaders.stream().filter(ref -> ref.get() == null).count();
-      if (collected == ROUNDS) {
-        break;
-      }
-    }
-    System.out.println("collected=" + collected + "/" + ROUNDS);
+    System.out.println("collected=" + DroppedLoaders.collected(loaders) + "/" + ROUNDS);
   }
 
   private static ClassLoader useDriverOnce(URL h2, int round) throws Exception {

@@ -1,0 +1,159 @@
+package io.tracewire.instrumentation.executors;
+
+import static io.tracewire.instrumentation.api.matcher.MethodMatcher.isConstructor;
+import static io.tracewire.instrumentation.api.matcher.MethodMatcher.isStatic;
+import static io.tracewire.instrumentation.api.matcher.MethodMatcher.named;
+import static io.tracewire.instrumentation.api.matcher.MethodMatcher.namedOneOf;
+import static io.tracewire.instrumentation.api.matcher.MethodMatcher.not;
+import static io.tracewire.instrumentation.api.matcher.MethodMatcher.takesArgument;
+import static io.tracewire.instrumentation.api.matcher.MethodMatcher.takesArguments;
+import static io.tracewire.instrumentation.api.matcher.TypeMatcher.declaresMethod;
+import static io.tracewire.instrumentation.api.matcher.TypeMatcher.isInterface;
+import static io.tracewire.instrumentation.api.matcher.TypeMatcher.isSubtypeOf;
+
+import io.tracewire.instrumentation.api.InstrumentationConfig;
+import io.tracewire.instrumentation.api.InstrumentationContext;
+import io.tracewire.instrumentation.api.InstrumentationModule;
+import io.tracewire.instrumentation.api.MethodInterception;
+import io.tracewire.instrumentation.api.TypeInstrumentation;
+import io.tracewire.instrumentation.api.matcher.MethodMatcher;
+import io.tracewire.instrumentation.api.matcher.TypeMatcher;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Context follows work across threads: the context current when a task is handed to an executor,
+ * a fork-join pool, a {@code CompletableFuture} stage or a virtual thread is current while that
+ * task runs, and nowhere else.
+ *
+ * <p>Tasks whose run the agent weaves ({@code FutureTask}, {@code ForkJoinTask}, the {@code
+ * CompletableFuture} completions) keep their context aside and are handed over unchanged; any
+ * other {@code Runnable} is wrapped (and unwrapped again where an executor hands tasks back). With
+ * no span and no baggage current, nothing is captured or allocated.
+ */
+public final class ExecutorsInstrumentationModule implements InstrumentationModule {
+
+  private static final String CONCURRENT = "java.util.concurrent.";
+  private static final MethodMatcher EXECUTE_RUNNABLE =
+      named("execute").and(takesArguments(Runnable.class));
+
+  @Override
+  public String name() {
+    return "executors";
+  }
+
+  @Override
+  public Set<String> classFileMarkers(InstrumentationConfig config) {
+    return Set.of(
+        "(Ljava/lang/Runnable;)V",
+        "java/util/concurrent/CompletableFuture",
+        "java/util/concurrent/FutureTask",
+        "java/util/concurrent/ForkJoinTask",
+        "java/util/concurrent/RunnableScheduledFuture");
+  }
+
+  @Override
+  public List<TypeInstrumentation> typeInstrumentations(InstrumentationContext context) {
+    return List.of(
+        anyExecutor(),
+        forkJoinPool(),
+        TypeInstrumentation.forTypes(TypeMatcher.named(CONCURRENT + "ForkJoinTask"))
+            .inJdkPackage("java.util.concurrent")
+            .intercept(optional(named("fork"), new Interceptors.CaptureOnFork()).withoutExit())
+            .intercept(optional(named("doExec"), new Interceptors.RunInTaskContext(false)))
+            .build(),
+        // A FutureTask remembers the context it is made in (by submit, schedule, or a framework's
+        // executor that never calls execute), and runs in it.
+        TypeInstrumentation.forTypes(TypeMatcher.named(CONCURRENT + "FutureTask"))
+            .inJdkPackage("java.util.concurrent")
+            .intercept(
+                MethodInterception.constructors(isConstructor(), new Interceptors.CaptureOnConstruction())
+                    .withoutArguments())
+            .intercept(
+                optional(namedOneOf("run", "runAndReset"), new Interceptors.RunInTaskContext(false)))
+            .build(),
+        TypeInstrumentation.forTypes(TypeMatcher.named(CONCURRENT + "ScheduledThreadPoolExecutor"))
+            .inJdkPackage("java.util.concurrent")
+            .intercept(
+                optional(named("delayedExecute"), new Interceptors.CaptureArgument()).withoutExit())
+            .build(),
+        TypeInstrumentation.forTypes(TypeMatcher.named(CONCURRENT + "ThreadPoolExecutor"))
+            .inJdkPackage("java.util.concurrent")
+            .intercept(
+                optional(named("shutdownNow").and(takesArguments(0)), new Interceptors.UnwrapPending())
+                    .replacingReturnValue())
+            .intercept(
+                optional(named("remove").and(takesArguments(Runnable.class)), new Interceptors.RemoveWrapped())
+                    .replacingArgument(0)
+                    .withoutExit())
+            .build(),
+        completableFutureTasks(),
+        TypeInstrumentation.forTypes(TypeMatcher.named("java.lang.VirtualThread"))
+            .inJdkClass("java.lang.VirtualThread")
+            .intercept(
+                MethodInterception.constructors(
+                        isConstructor().and(takesArgument(3, "java.lang.Runnable")),
+                        new Interceptors.WrapRunnableArgument(3))
+                    .replacingArgument(3)
+                    .withoutExit())
+            .build());
+  }
+
+  /** {@code execute(Runnable)} of every executor, the JDK's and the application's own. */
+  private static TypeInstrumentation anyExecutor() {
+    return TypeInstrumentation.forTypes(
+            declaresMethod(EXECUTE_RUNNABLE.and(not(isStatic())))
+                .and(TypeMatcher.not(isInterface()))
+                .and(isSubtypeOf(CONCURRENT + "Executor")))
+        .inJdkPackage("java.util.concurrent")
+        .intercept(
+            optional(EXECUTE_RUNNABLE, new Interceptors.Execute()).replacingArgument(0).withoutExit())
+        .build();
+  }
+
+  private static TypeInstrumentation forkJoinPool() {
+    return TypeInstrumentation.forTypes(TypeMatcher.named(CONCURRENT + "ForkJoinPool"))
+        .inJdkPackage("java.util.concurrent")
+        .intercept(
+            optional(
+                    namedOneOf("submit", "invoke", "execute")
+                        .and(takesArguments(1).or(takesArguments(2)))
+                        .and(not(EXECUTE_RUNNABLE)),
+                    new Interceptors.ForkJoinSubmit())
+                .replacingArgument(0)
+                .withoutExit())
+        .intercept(
+            optional(namedOneOf("invokeAll", "invokeAny"), new Interceptors.InvokeCollection())
+                .replacingArgument(0)
+                .withoutExit())
+        .build();
+  }
+
+  /**
+   * {@code CompletableFuture}'s tasks remember the context they are made in (when the stage is
+   * chained, or {@code supplyAsync} called) and run in it, whichever thread completes the
+   * future: callbacks chained in a traced request run in that request's context.
+   */
+  private static TypeInstrumentation completableFutureTasks() {
+    return TypeInstrumentation.forTypes(
+            TypeMatcher.namedOneOf(
+                    CONCURRENT + "CompletableFuture$Completion",
+                    CONCURRENT + "CompletableFuture$AsyncSupply",
+                    CONCURRENT + "CompletableFuture$AsyncRun")
+                .or(declaresMethod(named("tryFire")).and(isSubtypeOf(CONCURRENT + "CompletableFuture$Completion"))))
+        .inJdkPackage("java.util.concurrent")
+        .intercept(
+            MethodInterception.constructors(isConstructor(), new Interceptors.CaptureOnConstruction())
+                .withoutArguments())
+        .intercept(
+            optional(
+                named("tryFire").or(named("run").and(takesArguments(0))),
+                new Interceptors.RunInTaskContext(true)))
+        .build();
+  }
+
+  private static MethodInterception optional(
+      MethodMatcher methods, io.tracewire.bootstrap.Interceptor interceptor) {
+    return MethodInterception.optional(methods, interceptor);
+  }
+}

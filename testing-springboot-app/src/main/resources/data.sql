@@ -1,0 +1,1 @@
+INSERT INTO orders VALUES (7, 'alice'), (8, 'bob');

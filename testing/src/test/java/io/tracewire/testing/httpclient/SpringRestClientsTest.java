@@ -22,14 +22,15 @@ class SpringRestClientsTest {
   }
 
   /**
-   * Its async steps are left out: Reactor operators after the response run where the JDK client
-   * delivers the body, on its own threads, with no context (Reactor is not instrumented).
+   * Reactor's signals after the response come from the JDK client's threads, through the body
+   * subscriber the agent runs in the caller's context: the subscriber's callbacks are children of
+   * the caller's span.
    */
   @JdkMatrix
   void webClientOnTheJdkClient(Jdk jdk) {
     runStandardSequence(jdk, "web-client", new HttpClientSpans.Client(
         SpringRestScenario.class, "io.tracewire.java-http-client", "java.net.ConnectException",
-        "java.net.http.HttpTimeoutException", false, true, true));
+        "java.net.http.HttpTimeoutException", true, true, true));
   }
 
   @JdkMatrix

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
@@ -17,7 +18,8 @@ import reactor.core.publisher.Mono;
  * The standard sequence through Spring's clients, which run on an instrumented client: {@code
  * RestClient} on the JDK's {@code HttpClient} (argument {@code rest-client}), {@code RestTemplate}
  * on {@code HttpURLConnection} ({@code rest-template}), or {@code WebClient} on the JDK's client
- * ({@code web-client}). Each request must be one span, the underlying client's. Arguments: base URL, refused port, which client.
+ * ({@code web-client}, with its async steps). Each request must be one span, the underlying
+ * client's. Arguments: base URL, refused port, which client.
  */
 public final class SpringRestScenario extends HttpClientScenario {
 
@@ -58,6 +60,27 @@ public final class SpringRestScenario extends HttpClientScenario {
       connector.setReadTimeout(Duration.ofMillis(timeoutMillis));
     }
     return WebClient.builder().clientConnector(connector).build();
+  }
+
+  @Override
+  protected boolean supportsAsync() {
+    return which.equals("web-client");
+  }
+
+  /** Reactor's signals come from the JDK client's threads: they must carry the caller's context. */
+  @Override
+  protected void sendAsync(Step step, String url, Runnable callback) throws InterruptedException {
+    CountDownLatch done = new CountDownLatch(1);
+    webClient(0).get().uri(URI.create(url)).retrieve().toBodilessEntity().subscribe(
+        response -> {
+          callback.run();
+          done.countDown();
+        },
+        error -> {
+          callback.run();
+          done.countDown();
+        });
+    awaitCallback(done, url);
   }
 
   private static int viaRestClient(String method, String url, Map<String, String> headers, String body,

@@ -1,7 +1,6 @@
 package io.tracewire.instrumentation.httpclient.jdk;
 
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
 import java.net.http.HttpRequest;
 
 /** What a {@code send}/{@code sendAsync} interceptor hands from entry to exit. */
@@ -10,12 +9,13 @@ final class ClientCall {
   final Context parent;
   final Context context;
   final HttpRequest request;
-  final Scope scope;
+  /** This thread's "in a call" flag, cleared when the call returns. */
+  final boolean[] inCall;
 
-  ClientCall(Context parent, Context context, HttpRequest request, Scope scope) {
+  ClientCall(Context parent, Context context, HttpRequest request, boolean[] inCall) {
     this.parent = parent;
     this.context = context;
     this.request = request;
-    this.scope = scope;
+    this.inCall = inCall;
   }
 }

@@ -45,11 +45,13 @@ public final class JavaHttpClientInstrumentationModule implements Instrumentatio
                 MethodInterception.optional(
                         isPublic().and(named("send")).and(takesArguments(2)),
                         new SendInterceptor(calls))
-                    .replacingArgument(0))
+                    .replacingArgument(0)
+                    .replacingArgument(1))
             .intercept(
                 MethodInterception.optional(
                         isPublic().and(named("sendAsync")), new SendAsyncInterceptor(calls))
                     .replacingArgument(0)
+                    .replacingArgument(1)
                     .replacingReturnValue())
             .build());
   }

@@ -13,9 +13,9 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * Starts and ends the client span of one {@code send}/{@code sendAsync}, shared by both
- * interceptors. The span is current while the call runs on the caller's thread, so a client the
- * application built on top of this one (or {@code sendAsync} calling its own overload) makes no
- * second span.
+ * interceptors. The span is never made current: the work the client starts on its threads from
+ * inside the call must carry the caller's context (body subscribers run there), not the client
+ * span's. A per-thread flag makes {@code sendAsync} calling its own overload one span.
  */
 final class JdkClientCalls {
 
@@ -27,21 +27,24 @@ final class JdkClientCalls {
       };
 
   private final HttpClientTelemetry<HttpRequest, HttpResponse<?>> telemetry;
+  private final ThreadLocal<boolean[]> inCall = ThreadLocal.withInitial(() -> new boolean[1]);
 
   JdkClientCalls(HttpClientTelemetry<HttpRequest, HttpResponse<?>> telemetry) {
     this.telemetry = telemetry;
   }
 
   /**
-   * Starts the span for the request in {@code args[0]} and replaces it with a copy that carries
-   * the trace headers; {@code null} when no span is due.
+   * Starts the span for the request in {@code args[0]}, replaces it with a copy that carries the
+   * trace headers and the body handler in {@code args[1]} with one that runs its subscriber in
+   * the caller's context; {@code null} when no span is due.
    */
   ClientCall start(Object[] args) {
-    if (args.length == 0 || !(args[0] instanceof HttpRequest)) {
+    if (args.length < 2 || !(args[0] instanceof HttpRequest)) {
       return null;
     }
+    boolean[] calling = inCall.get();
     Context parent = Context.current();
-    if (!telemetry.shouldStart(parent)) {
+    if (calling[0] || !telemetry.shouldStart(parent)) {
       return null;
     }
     HttpRequest request = (HttpRequest) args[0];
@@ -49,12 +52,16 @@ final class JdkClientCalls {
     Map<String, String> headers = new LinkedHashMap<>();
     telemetry.inject(context, headers, HEADERS);
     args[0] = RequestCopy.withHeaders(request, headers);
-    return new ClientCall(parent, context, request, context.makeCurrent());
+    if (args[1] instanceof HttpResponse.BodyHandler) {
+      args[1] = new CallerContextBodyHandler<>((HttpResponse.BodyHandler<?>) args[1], parent);
+    }
+    calling[0] = true;
+    return new ClientCall(parent, context, request, calling);
   }
 
-  /** Leaves the caller's thread as it was; the span goes on until {@link #end}. */
+  /** The call returned to the caller; the span goes on until {@link #end}. */
   static void leave(ClientCall call) {
-    call.scope.close();
+    call.inCall[0] = false;
   }
 
   void end(ClientCall call, Object response, Throwable error) {

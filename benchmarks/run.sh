@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Prints overhead figures for no agent, Tracewire and the OpenTelemetry Java agent.
-# Usage: benchmarks/run.sh [all|startup|first-jdbc|memory|jar|exit|jdbc-throughput|executor-throughput|http-client-throughput|rabbitmq-throughput|analytics]
+# Usage: benchmarks/run.sh [all|startup|first-jdbc|memory|jar|exit|jdbc-throughput|executor-throughput|http-client-throughput|jdbc-hot-path|rabbitmq-throughput|analytics]
 # Overrides: PAIRS=N, JAVA=/path/to/java, WARMUP_S, MEASURE_S, EXIT_SPANS, EXIT_TIMEOUT_S;
 # for analytics (not part of all): SPANS, RUNS, HEAP_MB.
 set -euo pipefail
 
 ROW="${1:-all}"
 case "$ROW" in
-  all | startup | first-jdbc | memory | jar | exit | jdbc-throughput | executor-throughput | http-client-throughput | rabbitmq-throughput | analytics) ;;
+  all | startup | first-jdbc | memory | jar | exit | jdbc-throughput | executor-throughput | http-client-throughput | jdbc-hot-path | rabbitmq-throughput | analytics) ;;
   *)
-    echo "usage: $0 [all|startup|first-jdbc|memory|jar|exit|jdbc-throughput|executor-throughput|http-client-throughput|rabbitmq-throughput|analytics]" >&2
+    echo "usage: $0 [all|startup|first-jdbc|memory|jar|exit|jdbc-throughput|executor-throughput|http-client-throughput|jdbc-hot-path|rabbitmq-throughput|analytics]" >&2
     exit 2
     ;;
 esac

@@ -42,7 +42,7 @@ public final class Bench {
 
   static final String OTEL_VERSION = "2.33.1";
   static final List<String> ROWS =
-      List.of("startup", "first-jdbc", "memory", "jar", "exit", "jdbc-throughput", "executor-throughput", "http-client-throughput", "rabbitmq-throughput");
+      List.of("startup", "first-jdbc", "memory", "jar", "exit", "jdbc-throughput", "executor-throughput", "http-client-throughput", "jdbc-hot-path", "rabbitmq-throughput");
 
   enum Agent {
     NONE("no agent"),
@@ -164,6 +164,9 @@ public final class Bench {
           break;
         case "http-client-throughput":
           b.httpClientThroughput();
+          break;
+        case "jdbc-hot-path":
+          b.jdbcHotPath();
           break;
         case "rabbitmq-throughput":
           b.rabbitThroughput();
@@ -492,6 +495,30 @@ public final class Bench {
           paired("rabbitmq-throughput", "RabbitThroughput", List.of(warmup, measure), pairs, 0, variants, timeout, ops, null);
       table("rabbitmq-throughput (messages/s)", values, 0);
       System.out.println("spans received: " + receiver.takeSpans());
+    }
+  }
+
+  void jdbcHotPath() throws Exception {
+    int pairs = pairs(5);
+    String warmup = env("WARMUP_S", "3");
+    String measure = env("MEASURE_S", "6");
+    section(
+        "jdbc-hot-path",
+        "H2 in memory, each iteration prepare + execute + read + close (prepare), or one reused"
+            + " statement (reuse), warm-up " + warmup + " s, measured " + measure
+            + " s, exporter otlp to a loopback receiver, iterations/s",
+        pairs,
+        0);
+    try (Receiver receiver = new Receiver()) {
+      List<Variant> variants = otlpVariants(receiver);
+      long timeout = (long) ((Double.parseDouble(warmup) + Double.parseDouble(measure) + 60) * 1000);
+      for (String mode : List.of("prepare", "reuse")) {
+        System.out.println("\n(" + mode + ")");
+        Map<Variant, double[]> values =
+            paired("jdbc-hot-path", "JdbcPrepareLoop", List.of(warmup, measure, mode), pairs, 0, variants, timeout, Bench::opsPerSecond, null);
+        table("jdbc-hot-path, " + mode + " (iterations/s)", values, 0);
+        System.out.println("spans received during the " + mode + " runs: " + receiver.takeSpans());
+      }
     }
   }
 

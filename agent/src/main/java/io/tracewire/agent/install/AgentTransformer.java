@@ -3,7 +3,6 @@ package io.tracewire.agent.install;
 import io.tracewire.agent.AgentLog;
 import io.tracewire.bootstrap.AdviceDispatcher;
 import io.tracewire.instrumentation.api.WeakIdentityMap;
-import io.tracewire.instrumentation.api.matcher.MethodInfo;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.LinkedHashMap;
@@ -207,15 +206,7 @@ final class AgentTransformer implements ClassFileTransformer {
         AgentLog.debug("instrumenting " + info.name() + " (" + instrumentation.moduleName() + ")");
       }
       objectField |= instrumentation.addsObjectField();
-      for (MethodInfo method : info.declaredMethods()) {
-        if (!DispatchWeaver.isWeavable(method.access(), method.name())) {
-          continue;
-        }
-        MethodWeaving weaving = instrumentation.weavingFor(info.name(), method);
-        if (weaving != null) {
-          weavings.merge(method.name() + method.descriptor(), weaving, MethodWeaving::and);
-        }
-      }
+      instrumentation.addWeavings(info, weavings);
     }
     return new ClassWeaving(weavings, objectField && ObjectFieldSlot.canCarry(info));
   }

@@ -46,6 +46,9 @@ public final class ExecutorsInstrumentationModule implements InstrumentationModu
   public Set<String> classFileMarkers(InstrumentationConfig config) {
     return Set.of(
         "(Ljava/lang/Runnable;)V",
+        // A pool that only overrides its hooks names neither a Runnable-only method nor a task type.
+        "beforeExecute",
+        "afterExecute",
         "java/util/concurrent/CompletableFuture",
         "java/util/concurrent/FutureTask",
         "java/util/concurrent/ForkJoinTask",

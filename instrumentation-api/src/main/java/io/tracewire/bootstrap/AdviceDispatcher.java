@@ -27,8 +27,17 @@ public final class AdviceDispatcher {
   /** {@link Interceptor}s and {@link ClassBoundInterceptor}s by id. */
   private static volatile Object[] slots = new Object[0];
   private static volatile ErrorListener errorListener;
-  /** How deep this thread is in agent code; woven calls dispatch only at depth 0. */
-  private static final ThreadLocal<int[]> AGENT_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+  /**
+   * How deep this thread is in agent code; woven calls dispatch only at depth 0. (No lambda here:
+   * this class loads in {@code premain}, and the first lambda of the boot loader is costly.)
+   */
+  private static final ThreadLocal<int[]> AGENT_DEPTH =
+      new ThreadLocal<int[]>() {
+        @Override
+        protected int[] initialValue() {
+          return new int[1];
+        }
+      };
 
   private AdviceDispatcher() {}
 
@@ -158,11 +167,13 @@ public final class AdviceDispatcher {
 
   /** {@link #silently(Supplier)} for work without a result, e.g. a thread's whole run. */
   public static void silently(Runnable work) {
-    silently(
-        () -> {
-          work.run();
-          return null;
-        });
+    int[] depth = AGENT_DEPTH.get();
+    depth[0]++;
+    try {
+      work.run();
+    } finally {
+      depth[0]--;
+    }
   }
 
   private static Interceptor interceptor(int id, Class<?> instrumented) {

@@ -34,12 +34,15 @@ import java.util.Set;
 public final class ExecutorsInstrumentationModule implements InstrumentationModule {
 
   private static final String CONCURRENT = "java.util.concurrent.";
-  private static final MethodMatcher EXECUTE_RUNNABLE =
-      named("execute").and(takesArguments(Runnable.class));
 
   @Override
   public String name() {
     return "executors";
+  }
+
+  /** Made when needed, never while the module loads in {@code premain}. */
+  private static MethodMatcher executeRunnable() {
+    return named("execute").and(takesArguments(Runnable.class));
   }
 
   @Override
@@ -119,12 +122,12 @@ public final class ExecutorsInstrumentationModule implements InstrumentationModu
   private static TypeInstrumentation jdkExecutors() {
     return TypeInstrumentation.forTypes(
             TypeMatcher.inPackage(CONCURRENT)
-                .and(declaresMethod(EXECUTE_RUNNABLE.and(not(isStatic()))))
+                .and(declaresMethod(executeRunnable().and(not(isStatic()))))
                 .and(TypeMatcher.not(isInterface()))
                 .and(isSubtypeOf(CONCURRENT + "Executor")))
         .inJdkPackage("java.util.concurrent")
         .intercept(
-            optional(EXECUTE_RUNNABLE, new Interceptors.Execute()).replacingArgument(0).withoutExit())
+            optional(executeRunnable(), new Interceptors.Execute()).replacingArgument(0).withoutExit())
         .build();
   }
 
@@ -135,11 +138,11 @@ public final class ExecutorsInstrumentationModule implements InstrumentationModu
   private static TypeInstrumentation applicationExecutors() {
     return TypeInstrumentation.forTypes(
             TypeMatcher.not(TypeMatcher.inPackage("java."))
-                .and(declaresMethod(EXECUTE_RUNNABLE.and(not(isStatic()))))
+                .and(declaresMethod(executeRunnable().and(not(isStatic()))))
                 .and(TypeMatcher.not(isInterface()))
                 .and(isSubtypeOf(CONCURRENT + "Executor")))
         .intercept(
-            optional(EXECUTE_RUNNABLE, new Interceptors.ExecuteInApplicationExecutor())
+            optional(executeRunnable(), new Interceptors.ExecuteInApplicationExecutor())
                 .replacingArgument(0)
                 .withoutExit())
         .build();
@@ -167,7 +170,7 @@ public final class ExecutorsInstrumentationModule implements InstrumentationModu
                             // Java 19+: a fork-join pool schedules, too.
                             "schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay")
                         .and(not(takesArguments(0)))
-                        .and(not(EXECUTE_RUNNABLE)),
+                        .and(not(executeRunnable())),
                     new Interceptors.ForkJoinSubmit())
                 .replacingArgument(0)
                 .withoutExit())

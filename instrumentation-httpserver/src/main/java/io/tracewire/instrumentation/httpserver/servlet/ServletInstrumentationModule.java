@@ -31,19 +31,26 @@ public final class ServletInstrumentationModule implements InstrumentationModule
   private static final String REQUEST = "jakarta.servlet.ServletRequest";
   private static final String RESPONSE = "jakarta.servlet.ServletResponse";
 
-  private static final MethodMatcher SERVICE =
-      isPublic()
-          .and(named("service"))
-          .and(takesArguments(2))
-          .and(takesArgument(0, REQUEST))
-          .and(takesArgument(1, RESPONSE));
-  private static final MethodMatcher DO_FILTER =
-      isPublic()
-          .and(named("doFilter"))
-          .and(takesArguments(3))
-          .and(takesArgument(0, REQUEST))
-          .and(takesArgument(1, RESPONSE))
-          .and(takesArgument(2, "jakarta.servlet.FilterChain"));
+  /**
+   * {@code service(ServletRequest, ServletResponse)} and {@code doFilter(..., FilterChain)}. Made
+   * when needed, never while the module loads in {@code premain}.
+   */
+  private static MethodMatcher entryPoints() {
+    MethodMatcher service =
+        isPublic()
+            .and(named("service"))
+            .and(takesArguments(2))
+            .and(takesArgument(0, REQUEST))
+            .and(takesArgument(1, RESPONSE));
+    MethodMatcher doFilter =
+        isPublic()
+            .and(named("doFilter"))
+            .and(takesArguments(3))
+            .and(takesArgument(0, REQUEST))
+            .and(takesArgument(1, RESPONSE))
+            .and(takesArgument(2, "jakarta.servlet.FilterChain"));
+    return service.or(doFilter);
+  }
 
   /** The module's context, for the linked interceptors (one per application class loader). */
   private static volatile InstrumentationContext context;
@@ -62,7 +69,7 @@ public final class ServletInstrumentationModule implements InstrumentationModule
   @Override
   public List<TypeInstrumentation> typeInstrumentations(InstrumentationContext moduleContext) {
     context = moduleContext;
-    MethodMatcher entry = SERVICE.or(DO_FILTER);
+    MethodMatcher entry = entryPoints();
     return List.of(
         TypeInstrumentation.forTypes(
                 declaresMethod(entry)

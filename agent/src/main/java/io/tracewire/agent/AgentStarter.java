@@ -10,7 +10,6 @@ import io.tracewire.bootstrap.AdviceDispatcher;
 import io.tracewire.bootstrap.TransformerGate;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -42,7 +41,7 @@ public final class AgentStarter {
     }
     // Before main runs, even if it ends at once: every malformed setting is named now.
     new SdkSettings(config).checkAll();
-    CompletableFuture<AgentSdk> sdk = new CompletableFuture<>();
+    Promise<AgentSdk> sdk = new Promise<>();
     try {
       daemon("tracewire-sdk-setup", agentLoader, () -> buildSdk(config, sdk));
       daemon(
@@ -67,7 +66,7 @@ public final class AgentStarter {
     thread.start();
   }
 
-  private static void buildSdk(AgentConfig config, CompletableFuture<AgentSdk> result) {
+  private static void buildSdk(AgentConfig config, Promise<AgentSdk> result) {
     try {
       AgentSdk sdk = AgentSdk.create(config, version());
       try {
@@ -79,7 +78,7 @@ public final class AgentStarter {
       AgentLog.debug("SDK ready after " + millisSinceStart() + " ms");
     } catch (Throwable e) {
       AgentLog.warn("OpenTelemetry SDK not started, spans are dropped: " + e);
-      result.completeExceptionally(e);
+      result.fail(e);
     }
   }
 
@@ -89,7 +88,7 @@ public final class AgentStarter {
       ClassLoader agentLoader,
       AgentConfig config,
       List<io.tracewire.instrumentation.api.InstrumentationModule> modules,
-      CompletableFuture<AgentSdk> sdk) {
+      Promise<AgentSdk> sdk) {
     DeferredOpenTelemetry openTelemetry = new DeferredOpenTelemetry(sdk);
     try {
       AgentInstaller.install(
@@ -110,10 +109,12 @@ public final class AgentStarter {
       gate.abandon();
     }
     // The exporter is needed by nobody before the first batch: built last, off the critical path.
-    sdk.thenAccept(
-        ready -> {
-          ready.connectExporter();
-          AgentLog.debug("exporter ready after " + millisSinceStart() + " ms");
+    sdk.whenDone(
+        (ready, failed) -> {
+          if (ready != null) {
+            ready.connectExporter();
+            AgentLog.debug("exporter ready after " + millisSinceStart() + " ms");
+          }
         });
   }
 

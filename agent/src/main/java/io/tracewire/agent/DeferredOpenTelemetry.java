@@ -10,10 +10,7 @@ import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import java.util.Collection;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The agent's OpenTelemetry as modules see it while the SDK is still being built on its own
@@ -27,10 +24,10 @@ import java.util.concurrent.TimeoutException;
  */
 final class DeferredOpenTelemetry implements OpenTelemetry {
 
-  private final CompletableFuture<? extends OpenTelemetry> sdk;
+  private final Promise<? extends OpenTelemetry> sdk;
   private volatile OpenTelemetry resolved;
 
-  DeferredOpenTelemetry(CompletableFuture<? extends OpenTelemetry> sdk) {
+  DeferredOpenTelemetry(Promise<? extends OpenTelemetry> sdk) {
     this.sdk = sdk;
   }
 
@@ -38,7 +35,7 @@ final class DeferredOpenTelemetry implements OpenTelemetry {
   OpenTelemetry current() {
     OpenTelemetry ready = resolved;
     if (ready == null && sdk.isDone()) {
-      ready = sdk.isCompletedExceptionally() ? OpenTelemetry.noop() : sdk.join();
+      ready = sdk.isFailed() ? OpenTelemetry.noop() : sdk.getNow();
       resolved = ready;
     }
     return ready;
@@ -46,13 +43,8 @@ final class DeferredOpenTelemetry implements OpenTelemetry {
 
   /** Waits at most that long for the SDK; true when it is there. */
   boolean awaitSdk(long timeout, TimeUnit unit) {
-    try {
-      sdk.get(timeout, unit);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (TimeoutException | ExecutionException | RuntimeException e) {
-      // Still building, or failed: either way the caller goes on.
-    }
+    // Still building, or failed: either way the caller goes on.
+    sdk.await(timeout, unit);
     return current() != null;
   }
 

@@ -18,7 +18,6 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +26,7 @@ class DeferredOpenTelemetryTest {
   /** Far more than "a few milliseconds", far less than the old 10 s wait. */
   private static final long NO_WAIT_MILLIS = 200;
 
-  private final CompletableFuture<OpenTelemetry> sdk = new CompletableFuture<>();
+  private final Promise<OpenTelemetry> sdk = new Promise<>();
   private final DeferredOpenTelemetry deferred = new DeferredOpenTelemetry(sdk);
   private final InMemorySpanExporter exported = InMemorySpanExporter.create();
 
@@ -72,13 +71,13 @@ class DeferredOpenTelemetryTest {
     long started = System.nanoTime();
     assertFalse(deferred.awaitSdk(50, TimeUnit.MILLISECONDS));
     assertTrue(millisSince(started) < 1000);
-    CompletableFuture.runAsync(() -> sdk.complete(sdkExportingTo(exported)));
+    new Thread(() -> sdk.complete(sdkExportingTo(exported))).start();
     assertTrue(deferred.awaitSdk(10, TimeUnit.SECONDS));
   }
 
   @Test
   void aFailedSdkMeansNoOpSpansWithoutWaiting() {
-    sdk.completeExceptionally(new IllegalStateException("no SDK"));
+    sdk.fail(new IllegalStateException("no SDK"));
     Span span = deferred.getTracer("io.tracewire.jdbc", "1").spanBuilder("x").startSpan();
     assertFalse(span.getSpanContext().isValid());
     assertTrue(deferred.awaitSdk(1, TimeUnit.MILLISECONDS));

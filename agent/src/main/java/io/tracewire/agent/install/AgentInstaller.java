@@ -134,6 +134,7 @@ public final class AgentInstaller {
       TransformerGate gate,
       AgentTransformer transformer,
       List<Class<?>> classes) {
+    List<Class<?>> matching = new ArrayList<>();
     for (Class<?> type : classes) {
       if (type.isArray() || type.isPrimitive()) {
         continue;
@@ -149,6 +150,27 @@ public final class AgentInstaller {
           || !transformer.wouldTransform(loader, internalName, classfile)) {
         continue;
       }
+      matching.add(type);
+    }
+    retransform(instrumentation, matching);
+  }
+
+  /**
+   * One call for all: each call is a pass of the JVM over its classes at a safepoint, so a call
+   * per class cost the start-up tens of milliseconds. Should the batch fail, each class is tried
+   * alone, and only the one that fails is left unchanged.
+   */
+  private static void retransform(Instrumentation instrumentation, List<Class<?>> classes) {
+    if (classes.isEmpty()) {
+      return;
+    }
+    try {
+      instrumentation.retransformClasses(classes.toArray(new Class<?>[0]));
+      return;
+    } catch (Throwable batchFailed) {
+      AgentLog.debug("retransforming " + classes.size() + " classes at once failed; one by one now", batchFailed);
+    }
+    for (Class<?> type : classes) {
       try {
         instrumentation.retransformClasses(type);
       } catch (Throwable e) {

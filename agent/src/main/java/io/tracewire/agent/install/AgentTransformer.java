@@ -158,13 +158,23 @@ final class AgentTransformer implements ClassFileTransformer {
         });
   }
 
+  /**
+   * A package allows its own classes (nested ones included) but not its subpackages': {@code
+   * java/util/concurrent/} is not {@code java/util/concurrent/atomic/}, whose classes the start-up
+   * sweep would otherwise read one by one. A class prefix allows that class and its nested ones.
+   */
+  private static boolean isAllowed(String internalName, String prefix) {
+    return internalName.startsWith(prefix)
+        && (!prefix.endsWith("/") || internalName.indexOf('/', prefix.length()) < 0);
+  }
+
   boolean isIgnored(ClassLoader loader, String internalName) {
     if (loader == agentLoader
         || loader != null && loader.getClass().getName().startsWith("jdk.internal.reflect.")) {
       return true;
     }
     for (String prefix : allowedJdkPrefixes) {
-      if (internalName.startsWith(prefix)) {
+      if (isAllowed(internalName, prefix)) {
         return false;
       }
     }

@@ -4,7 +4,7 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.util.Collection;
-import java.util.concurrent.CompletableFuture;
+import io.tracewire.agent.Promise;
 
 /**
  * Stands in for the real exporter while it is being built off the application's threads (the
@@ -13,14 +13,14 @@ import java.util.concurrent.CompletableFuture;
  */
 final class DeferredSpanExporter implements SpanExporter {
 
-  private final CompletableFuture<SpanExporter> delegate = new CompletableFuture<>();
+  private final Promise<SpanExporter> delegate = new Promise<>();
 
   void connect(SpanExporter exporter) {
     delegate.complete(exporter);
   }
 
   void fail(Throwable reason) {
-    delegate.completeExceptionally(reason);
+    delegate.fail(reason);
   }
 
   /**
@@ -28,15 +28,7 @@ final class DeferredSpanExporter implements SpanExporter {
    * is local work, so this is bounded by CPU, never by the collector.
    */
   boolean awaitConnected(java.time.Duration timeout) {
-    try {
-      delegate.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      return false;
-    }
+    return delegate.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) != null;
   }
 
   @Override
@@ -56,14 +48,14 @@ final class DeferredSpanExporter implements SpanExporter {
 
   private CompletableResultCode forward(
       java.util.function.Function<SpanExporter, CompletableResultCode> call) {
-    if (delegate.isCompletedExceptionally()) {
+    if (delegate.isFailed()) {
       return CompletableResultCode.ofFailure();
     }
     if (delegate.isDone()) {
-      return call.apply(delegate.join());
+      return call.apply(delegate.getNow());
     }
     CompletableResultCode result = new CompletableResultCode();
-    delegate.whenComplete(
+    delegate.whenDone(
         (exporter, failure) -> {
           if (exporter == null) {
             result.fail();

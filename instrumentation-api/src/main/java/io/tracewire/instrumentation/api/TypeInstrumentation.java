@@ -79,7 +79,7 @@ public final class TypeInstrumentation {
     }
 
     /**
-     * Allows classes of a JDK package (and its subpackages) to be transformed, e.g. {@code
+     * Allows classes of a JDK package (not its subpackages) to be transformed, e.g. {@code
      * "java.util.concurrent"}. Classes of named modules are given a read edge to the agent's
      * bridge before they are woven.
      */

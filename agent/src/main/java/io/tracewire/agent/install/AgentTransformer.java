@@ -203,6 +203,7 @@ final class AgentTransformer implements ClassFileTransformer {
         }
       }
     }
+    info.release();
     return new ClassWeaving(weavings, objectField && ObjectFieldSlot.canCarry(info));
   }
 }

@@ -1,0 +1,35 @@
+package io.tracewire.instrumentation.opentelemetryapi;
+
+/**
+ * Names of the application's OpenTelemetry classes. They are written under {@code
+ * application.io.opentelemetry}: the agent jar's build relocates the agent's own {@code
+ * io.opentelemetry} to {@code io.tracewire.shaded.io.opentelemetry} and then renames {@code
+ * application.io.opentelemetry} to {@code io.opentelemetry}, so in the agent these strings name the
+ * application's classes (a plain {@code "io.opentelemetry..."} would name the agent's relocated ones).
+ */
+public final class ApplicationApi {
+
+  public static final String GLOBAL_OPEN_TELEMETRY = "application.io.opentelemetry.api.GlobalOpenTelemetry";
+  public static final String CONTEXT_STORAGE = "application.io.opentelemetry.context.ContextStorage";
+  public static final String OPEN_TELEMETRY = "application.io.opentelemetry.api.OpenTelemetry";
+
+  public static final String WITH_SPAN = "application.io.opentelemetry.instrumentation.annotations.WithSpan";
+  public static final String SPAN_ATTRIBUTE =
+      "application.io.opentelemetry.instrumentation.annotations.SpanAttribute";
+  /** The annotations of {@code opentelemetry-extension-annotations} (API 1.0 to 1.x, deprecated). */
+  public static final String LEGACY_WITH_SPAN = "application.io.opentelemetry.extension.annotations.WithSpan";
+  public static final String LEGACY_SPAN_ATTRIBUTE =
+      "application.io.opentelemetry.extension.annotations.SpanAttribute";
+
+  private ApplicationApi() {}
+
+  /** The internal name, e.g. {@code io/opentelemetry/context/ContextStorage}, a class-file marker. */
+  public static String internalName(String binaryName) {
+    return binaryName.replace('.', '/');
+  }
+
+  /** The field descriptor, e.g. {@code Lio/opentelemetry/.../WithSpan;}, as annotations appear in class files. */
+  public static String descriptor(String binaryName) {
+    return "L" + internalName(binaryName) + ";";
+  }
+}

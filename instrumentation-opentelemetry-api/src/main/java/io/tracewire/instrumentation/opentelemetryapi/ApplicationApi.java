@@ -21,15 +21,13 @@ public final class ApplicationApi {
   public static final String LEGACY_SPAN_ATTRIBUTE =
       "application.io.opentelemetry.extension.annotations.SpanAttribute";
 
+  /**
+   * The class-file marker of both modules: every class they transform (the API's own, a class with
+   * a {@code @WithSpan} method) names a type of the package. One marker rather than four, since
+   * each marker is one more scan of every class file that loads; an application without the API
+   * has no class that contains it.
+   */
+  public static final String MARKER = "application/io/opentelemetry/";
+
   private ApplicationApi() {}
-
-  /** The internal name, e.g. {@code io/opentelemetry/context/ContextStorage}, a class-file marker. */
-  public static String internalName(String binaryName) {
-    return binaryName.replace('.', '/');
-  }
-
-  /** The field descriptor, e.g. {@code Lio/opentelemetry/.../WithSpan;}, as annotations appear in class files. */
-  public static String descriptor(String binaryName) {
-    return "L" + internalName(binaryName) + ";";
-  }
 }

@@ -50,9 +50,7 @@ public final class OpenTelemetryApiInstrumentationModule implements Instrumentat
 
   @Override
   public Set<String> classFileMarkers(InstrumentationConfig config) {
-    return Set.of(
-        ApplicationApi.internalName(ApplicationApi.GLOBAL_OPEN_TELEMETRY),
-        ApplicationApi.internalName(ApplicationApi.CONTEXT_STORAGE));
+    return Set.of(ApplicationApi.MARKER);
   }
 
   @Override

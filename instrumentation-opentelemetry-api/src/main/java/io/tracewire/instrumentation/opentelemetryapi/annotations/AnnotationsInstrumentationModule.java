@@ -18,7 +18,7 @@ import java.util.Set;
  * ({@code io.opentelemetry.instrumentation.annotations}, and the older {@code
  * io.opentelemetry.extension.annotations}), with {@code @SpanAttribute} parameters as attributes.
  * Everything is read from class files: the annotations' classes are never loaded, and a class
- * without the annotation's descriptor in its class file is not even parsed.
+ * that names no {@code io.opentelemetry} type is not even parsed.
  */
 public final class AnnotationsInstrumentationModule implements InstrumentationModule {
 
@@ -32,9 +32,7 @@ public final class AnnotationsInstrumentationModule implements InstrumentationMo
 
   @Override
   public Set<String> classFileMarkers(InstrumentationConfig config) {
-    return Set.of(
-        ApplicationApi.descriptor(ApplicationApi.WITH_SPAN),
-        ApplicationApi.descriptor(ApplicationApi.LEGACY_WITH_SPAN));
+    return Set.of(ApplicationApi.MARKER);
   }
 
   @Override

@@ -43,7 +43,43 @@ class OpenTelemetryApiTest {
     assertOneTrace(run(jdk, "1.68.0", "current"), "1.68.0", "CurrentAnnotations");
   }
 
+  @JdkMatrix
+  void eachPartHasItsSwitch(Jdk jdk) {
+    // The API left alone: its calls are no-ops again and see no agent span; @WithSpan still works.
+    RunResult apiOff =
+        scenario(jdk, "1.68.0", "current")
+            .property("otel.instrumentation.opentelemetry-api.enabled", "false")
+            .expectSpans(9)
+            .run()
+            .assertSuccess();
+    Spans spans = apiOff.spans();
+    assertTrue(spans.named("checkout").isEmpty(), spans.dump());
+    assertTrue(spans.named("price-lookup").isEmpty(), spans.dump());
+    assertThat(query(spans, "in_lookup")).hasParent(spans.single("OpenTelemetryApiScenario$Orders.place"));
+    assertThat(query(spans, "with_baggage")).isRoot().hasNoAttribute("user.id");
+    assertThat(spans.single("OpenTelemetryApiScenario$CurrentAnnotations.reserve"))
+        .isRoot()
+        .hasAttribute("item.sku", "sku-9")
+        .hasNoAttribute("reserved.by");
+    assertEquals(9, spans.size(), spans.dump());
+
+    RunResult annotationsOff =
+        scenario(jdk, "1.68.0", "current")
+            .property("otel.instrumentation.opentelemetry-instrumentation-annotations.enabled", "false")
+            .expectSpans(7)
+            .run()
+            .assertSuccess();
+    spans = annotationsOff.spans();
+    assertThat(query(spans, "with_baggage")).hasParent(spans.single("checkout"));
+    assertTrue(spans.named("ship-order").isEmpty(), spans.dump());
+    assertEquals(7, spans.size(), spans.dump());
+  }
+
   private static RunResult run(Jdk jdk, String apiVersion, String annotations) {
+    return scenario(jdk, apiVersion, annotations).expectSpans(12).run().assertSuccess();
+  }
+
+  private static AgentRun scenario(Jdk jdk, String apiVersion, String annotations) {
     return AgentRun.of(OpenTelemetryApiScenario.class)
         .on(jdk)
         .classpath(apiClasspath(apiVersion))
@@ -51,10 +87,7 @@ class OpenTelemetryApiTest {
             "otel.instrumentation.methods.include",
             OpenTelemetryApiScenario.Orders.class.getName() + "[place]")
         .property("otel.instrumentation.baggage.attributes", "user.id")
-        .args(annotations)
-        .expectSpans(12)
-        .run()
-        .assertSuccess();
+        .args(annotations);
   }
 
   private static void assertOneTrace(RunResult result, String apiVersion, String annotated) {

@@ -145,4 +145,18 @@ class ClassFileInfoTest {
     info.release();
     assertEquals(io.tracewire.instrumentation.api.matcher.MethodDetails.NONE, work.details());
   }
+
+  @Test
+  void readsParameterNamesOfClassesCompiledWithParameters() throws Exception {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("parameters");
+    java.nio.file.Path source = dir.resolve("Named.java");
+    java.nio.file.Files.writeString(source, "public class Named { public void place(String customer, int count) {} }");
+    javax.tools.JavaCompiler compiler = javax.tools.ToolProvider.getSystemJavaCompiler();
+    assertEquals(0, compiler.run(null, null, null, "-parameters", "-d", dir.toString(), source.toString()));
+    byte[] classfile = java.nio.file.Files.readAllBytes(dir.resolve("Named.class"));
+    MethodInfo place = method(ClassFileInfo.read(classfile, loader, hierarchy), "place");
+    assertEquals("customer", place.details().parameterName(0));
+    assertEquals("count", place.details().parameterName(1));
+    assertNull(place.details().parameterName(2));
+  }
 }

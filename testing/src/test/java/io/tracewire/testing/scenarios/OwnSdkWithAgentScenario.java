@@ -18,6 +18,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class OwnSdkWithAgentScenario {
 
+  /** Traced by the agent ({@code otel.instrumentation.methods.include}). */
+  public static final class Work {
+    public void run() {
+      Span inner = GlobalOpenTelemetry.getTracer("app").spanBuilder("own-inner").startSpan();
+      inner.end();
+    }
+  }
+
   public static void main(String[] args) throws Exception {
     OwnOpenTelemetryScenario.ListExporter exporter = new OwnOpenTelemetryScenario.ListExporter();
     SdkTracerProvider provider =
@@ -33,10 +41,12 @@ public final class OwnSdkWithAgentScenario {
     } finally {
       own.end();
     }
+    new Work().run();
     provider.forceFlush().join(5, TimeUnit.SECONDS);
     for (SpanData span : exporter.exported) {
       System.out.println(
           "own-exported=" + span.getName() + " " + span.getTraceId() + " " + span.getSpanId() + " "
+              + span.getParentSpanId() + " "
               + span.getAttributes().get(io.opentelemetry.api.common.AttributeKey.booleanKey("from.app")));
     }
     provider.shutdown().join(5, TimeUnit.SECONDS);

@@ -23,11 +23,14 @@ public final class ApplicationApi {
 
   /**
    * The class-file marker of both modules: every class they transform (the API's own, a class with
-   * a {@code @WithSpan} method) names a type of the package. One marker rather than four, since
-   * each marker is one more scan of every class file that loads; an application without the API
-   * has no class that contains it.
+   * a {@code @WithSpan} method) has a descriptor naming a type of the package ({@code
+   * Lio/opentelemetry/...}); an application without the API has no class that contains it, and
+   * neither has the agent's relocated copy ({@code Lio/tracewire/shaded/io/opentelemetry/}). One
+   * marker rather than four, since each marker is one more scan of every class file that loads.
+   * Built at run time: the agent jar's build renames the package in constants, and {@code "L" +
+   * ...} would be folded into one constant it does not recognize as a name.
    */
-  public static final String MARKER = "application/io/opentelemetry/";
+  public static final String MARKER = "L".concat("application/io/opentelemetry/");
 
   private ApplicationApi() {}
 }

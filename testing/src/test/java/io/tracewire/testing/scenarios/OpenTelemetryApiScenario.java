@@ -49,8 +49,7 @@ public final class OpenTelemetryApiScenario {
         @io.opentelemetry.instrumentation.annotations.SpanAttribute("item.sku") String sku,
         @io.opentelemetry.instrumentation.annotations.SpanAttribute("item.count") int count,
         String note) {
-      Span.current().setAttribute("reserved.by", "inventory");
-      return sku + "x" + count;
+      return reserved(sku, count);
     }
 
     @Override
@@ -66,18 +65,13 @@ public final class OpenTelemetryApiScenario {
     @Override
     @io.opentelemetry.instrumentation.annotations.WithSpan
     public CompletableFuture<String> later(ExecutorService pool) {
-      return CompletableFuture.supplyAsync(() -> pause("later"), pool);
+      return delayed(pool);
     }
 
     @Override
     @io.opentelemetry.instrumentation.annotations.WithSpan
     public CompletableFuture<String> laterFailing(ExecutorService pool) {
-      return CompletableFuture.supplyAsync(
-          () -> {
-            pause("");
-            throw new IllegalArgumentException("declined later");
-          },
-          pool);
+      return delayedFailure(pool);
     }
   }
 
@@ -89,8 +83,7 @@ public final class OpenTelemetryApiScenario {
         @io.opentelemetry.extension.annotations.SpanAttribute("item.sku") String sku,
         @io.opentelemetry.extension.annotations.SpanAttribute("item.count") int count,
         String note) {
-      Span.current().setAttribute("reserved.by", "inventory");
-      return sku + "x" + count;
+      return reserved(sku, count);
     }
 
     @Override
@@ -106,18 +99,13 @@ public final class OpenTelemetryApiScenario {
     @Override
     @io.opentelemetry.extension.annotations.WithSpan
     public CompletableFuture<String> later(ExecutorService pool) {
-      return CompletableFuture.supplyAsync(() -> pause("later"), pool);
+      return delayed(pool);
     }
 
     @Override
     @io.opentelemetry.extension.annotations.WithSpan
     public CompletableFuture<String> laterFailing(ExecutorService pool) {
-      return CompletableFuture.supplyAsync(
-          () -> {
-            pause("");
-            throw new IllegalArgumentException("declined later");
-          },
-          pool);
+      return delayedFailure(pool);
     }
   }
 
@@ -186,6 +174,25 @@ public final class OpenTelemetryApiScenario {
     } finally {
       pool.shutdown();
     }
+  }
+
+  /** What both flavours' {@code reserve} does: writes on the current span. */
+  static String reserved(String sku, int count) {
+    Span.current().setAttribute("reserved.by", "inventory");
+    return sku + "x" + count;
+  }
+
+  static CompletableFuture<String> delayed(ExecutorService pool) {
+    return CompletableFuture.supplyAsync(() -> pause("later"), pool);
+  }
+
+  static CompletableFuture<String> delayedFailure(ExecutorService pool) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          pause("");
+          throw new IllegalArgumentException("declined later");
+        },
+        pool);
   }
 
   static void query(Connection connection, String sql) throws SQLException {

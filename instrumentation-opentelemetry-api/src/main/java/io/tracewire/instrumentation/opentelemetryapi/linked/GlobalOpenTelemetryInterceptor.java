@@ -2,7 +2,6 @@ package io.tracewire.instrumentation.opentelemetryapi.linked;
 
 import application.io.opentelemetry.api.OpenTelemetry;
 import application.io.opentelemetry.api.trace.TracerProvider;
-import io.tracewire.bootstrap.Interceptor;
 
 /**
  * On the application's {@code GlobalOpenTelemetry.get()} and {@code getOrNoop()}: where the API
@@ -10,15 +9,7 @@ import io.tracewire.bootstrap.Interceptor;
  * instead. An SDK the application registered (or the API's autoconfiguration made) is returned
  * unchanged.
  */
-public final class GlobalOpenTelemetryInterceptor implements Interceptor {
-
-  @Override
-  public Object onEnter(Object self, Object[] args) {
-    return null;
-  }
-
-  @Override
-  public void onExit(Object state, Object self, Object returned, Throwable thrown) {}
+public final class GlobalOpenTelemetryInterceptor extends ReturnValueInterceptor {
 
   @Override
   public Object onReturn(Object state, Object self, Object returned) {

@@ -13,7 +13,8 @@ final class BridgedContextStorage implements ContextStorage {
 
   static final BridgedContextStorage INSTANCE = new BridgedContextStorage();
 
-  private static final Context ROOT = new BridgedContext(io.opentelemetry.context.Context.root());
+  private static final io.opentelemetry.context.Context AGENT_ROOT = io.opentelemetry.context.Context.root();
+  private static final Context ROOT = new BridgedContext(AGENT_ROOT);
 
   private BridgedContextStorage() {}
 
@@ -28,7 +29,9 @@ final class BridgedContextStorage implements ContextStorage {
 
   @Override
   public Context current() {
-    return new BridgedContext(io.opentelemetry.context.Context.current());
+    io.opentelemetry.context.Context current = io.opentelemetry.context.Context.current();
+    // The same object as the root while nothing is current, as the API's own storage does it.
+    return current == AGENT_ROOT ? ROOT : new BridgedContext(current);
   }
 
   /** Newer API versions ask the storage for the root ({@code Context.root()}); 1.0 has its own. */

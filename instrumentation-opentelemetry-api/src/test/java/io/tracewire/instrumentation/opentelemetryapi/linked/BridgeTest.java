@@ -78,6 +78,7 @@ class BridgeTest {
       checkout.end();
     }
     assertFalse(io.opentelemetry.api.trace.Span.current().getSpanContext().isValid());
+    assertSame(storage.root(), storage.current());
     SpanData parent = AGENT.span("checkout");
     assertEquals("shop", parent.getInstrumentationScopeInfo().getName());
     assertEquals(io.opentelemetry.api.trace.SpanKind.SERVER, parent.getKind());

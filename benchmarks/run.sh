@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Prints overhead figures for no agent, Tracewire and the OpenTelemetry Java agent.
-# Usage: benchmarks/run.sh [all|startup|first-jdbc|memory|jar|exit|jdbc-throughput|executor-throughput|http-client-throughput|analytics]
+# Usage: benchmarks/run.sh [all|startup|first-jdbc|memory|jar|exit|jdbc-throughput|executor-throughput|http-client-throughput|jdbc-hot-path|rabbitmq-throughput|analytics]
 # Overrides: PAIRS=N, JAVA=/path/to/java, WARMUP_S, MEASURE_S, EXIT_SPANS, EXIT_TIMEOUT_S;
 # for analytics (not part of all): SPANS, RUNS, HEAP_MB.
 set -euo pipefail
 
 ROW="${1:-all}"
 case "$ROW" in
-  all | startup | first-jdbc | memory | jar | exit | jdbc-throughput | executor-throughput | http-client-throughput | analytics) ;;
+  all | startup | first-jdbc | memory | jar | exit | jdbc-throughput | executor-throughput | http-client-throughput | jdbc-hot-path | rabbitmq-throughput | analytics) ;;
   *)
-    echo "usage: $0 [all|startup|first-jdbc|memory|jar|exit|jdbc-throughput|executor-throughput|http-client-throughput|analytics]" >&2
+    echo "usage: $0 [all|startup|first-jdbc|memory|jar|exit|jdbc-throughput|executor-throughput|http-client-throughput|jdbc-hot-path|rabbitmq-throughput|analytics]" >&2
     exit 2
     ;;
 esac
@@ -72,9 +72,11 @@ fetch() {
 }
 fetch "io.opentelemetry.javaagent:opentelemetry-javaagent:$OTEL_VERSION" "opentelemetry-javaagent-$OTEL_VERSION.jar"
 fetch "com.h2database:h2:$H2_VERSION" "h2-$H2_VERSION.jar"
-# OkHttp and what it needs, for the http-client-throughput workload (on every workload's class path).
+# OkHttp and what it needs, for the http-client-throughput workload, and the RabbitMQ client for
+# rabbitmq-throughput (on every workload's class path).
 mkdir -p "$WORK/lib"
-for artifact in com.squareup.okhttp3:okhttp:4.12.0 com.squareup.okio:okio-jvm:3.6.0 org.jetbrains.kotlin:kotlin-stdlib:1.9.10; do
+for artifact in com.squareup.okhttp3:okhttp:4.12.0 com.squareup.okio:okio-jvm:3.6.0 org.jetbrains.kotlin:kotlin-stdlib:1.9.10 \
+    com.rabbitmq:amqp-client:5.37.1 org.slf4j:slf4j-api:1.7.36 org.slf4j:slf4j-nop:1.7.36; do
   name="$(echo "$artifact" | cut -d: -f2)-$(echo "$artifact" | cut -d: -f3).jar"
   if [[ ! -f "$WORK/lib/$name" ]]; then
     echo "fetching $artifact"

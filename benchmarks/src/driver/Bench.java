@@ -42,7 +42,7 @@ public final class Bench {
 
   static final String OTEL_VERSION = "2.33.1";
   static final List<String> ROWS =
-      List.of("startup", "first-jdbc", "memory", "jar", "exit", "jdbc-throughput", "executor-throughput", "http-client-throughput");
+      List.of("startup", "first-jdbc", "memory", "jar", "exit", "jdbc-throughput", "executor-throughput", "http-client-throughput", "jdbc-hot-path", "rabbitmq-throughput");
 
   enum Agent {
     NONE("no agent"),
@@ -164,6 +164,12 @@ public final class Bench {
           break;
         case "http-client-throughput":
           b.httpClientThroughput();
+          break;
+        case "jdbc-hot-path":
+          b.jdbcHotPath();
+          break;
+        case "rabbitmq-throughput":
+          b.rabbitThroughput();
           break;
         default:
           throw new IllegalStateException(r);
@@ -451,17 +457,8 @@ public final class Bench {
         0);
     try (Receiver server = new Receiver()) {
       String url = "http://127.0.0.1:" + server.port() + "/hello";
-      Supplier<List<String>> otlp = () -> otlpArgs(server.port());
-      List<Variant> variants =
-          List.of(
-              new Variant(Agent.NONE.label, Agent.NONE, List::of),
-              new Variant(Agent.OURS.label, Agent.OURS, otlp),
-              new Variant(Agent.OTEL.label, Agent.OTEL, otlp));
-      Metric ops =
-          run -> {
-            String v = field(run.stdout, "ops_per_s");
-            return v == null ? Double.NaN : Double.parseDouble(v);
-          };
+      List<Variant> variants = otlpVariants(server);
+      Metric ops = Bench::opsPerSecond;
       long timeout = (long) ((Double.parseDouble(warmup) + Double.parseDouble(measure) + 60) * 1000);
       for (String client : List.of("jdk", "okhttp")) {
         System.out.println("\n(" + client + ")");
@@ -471,6 +468,73 @@ public final class Bench {
         System.out.println("spans received during the " + client + " runs: " + server.takeSpans());
       }
     }
+  }
+
+  void rabbitThroughput() throws Exception {
+    int pairs = pairs(5);
+    String warmup = env("WARMUP_S", "3");
+    String measure = env("MEASURE_S", "5");
+    section(
+        "rabbitmq-throughput",
+        "publish + consume of 100-byte messages through the RabbitMQ broker on 127.0.0.1:5672"
+            + " (two connections, 256 in flight, automatic acknowledgement), warm-up " + warmup
+            + " s, measured " + measure + " s, exporter otlp to a loopback receiver, messages/s",
+        pairs,
+        0);
+    try (java.net.Socket probe = new java.net.Socket()) {
+      probe.connect(new java.net.InetSocketAddress("127.0.0.1", 5672), 1000);
+    } catch (java.io.IOException e) {
+      System.out.println("skipped: no RabbitMQ at 127.0.0.1:5672 (" + e.getMessage() + ")");
+      return;
+    }
+    try (Receiver receiver = new Receiver()) {
+      List<Variant> variants = otlpVariants(receiver);
+      Metric ops = Bench::opsPerSecond;
+      long timeout = (long) ((Double.parseDouble(warmup) + Double.parseDouble(measure) + 60) * 1000);
+      Map<Variant, double[]> values =
+          paired("rabbitmq-throughput", "RabbitThroughput", List.of(warmup, measure), pairs, 0, variants, timeout, ops, null);
+      table("rabbitmq-throughput (messages/s)", values, 0);
+      System.out.println("spans received: " + receiver.takeSpans());
+    }
+  }
+
+  void jdbcHotPath() throws Exception {
+    int pairs = pairs(5);
+    String warmup = env("WARMUP_S", "3");
+    String measure = env("MEASURE_S", "6");
+    section(
+        "jdbc-hot-path",
+        "H2 in memory, each iteration prepare + execute + read + close (prepare), or one reused"
+            + " statement (reuse), warm-up " + warmup + " s, measured " + measure
+            + " s, exporter otlp to a loopback receiver, iterations/s",
+        pairs,
+        0);
+    try (Receiver receiver = new Receiver()) {
+      List<Variant> variants = otlpVariants(receiver);
+      long timeout = (long) ((Double.parseDouble(warmup) + Double.parseDouble(measure) + 60) * 1000);
+      for (String mode : List.of("prepare", "reuse")) {
+        System.out.println("\n(" + mode + ")");
+        Map<Variant, double[]> values =
+            paired("jdbc-hot-path", "JdbcPrepareLoop", List.of(warmup, measure, mode), pairs, 0, variants, timeout, Bench::opsPerSecond, null);
+        table("jdbc-hot-path, " + mode + " (iterations/s)", values, 0);
+        System.out.println("spans received during the " + mode + " runs: " + receiver.takeSpans());
+      }
+    }
+  }
+
+  /** No agent; both agents exporting over OTLP to {@code receiver}. */
+  private List<Variant> otlpVariants(Receiver receiver) {
+    Supplier<List<String>> otlp = () -> otlpArgs(receiver.port());
+    return List.of(
+        new Variant(Agent.NONE.label, Agent.NONE, List::of),
+        new Variant(Agent.OURS.label, Agent.OURS, otlp),
+        new Variant(Agent.OTEL.label, Agent.OTEL, otlp));
+  }
+
+  /** The {@code ops_per_s} a throughput workload prints. */
+  private static double opsPerSecond(Run run) {
+    String v = field(run.stdout, "ops_per_s");
+    return v == null ? Double.NaN : Double.parseDouble(v);
   }
 
   private static List<String> concat(List<String> first, List<String> second) {

@@ -5,11 +5,13 @@ import io.tracewire.agent.install.AgentInstaller;
 import io.tracewire.agent.sdk.AgentSdk;
 import io.tracewire.agent.sdk.ExporterSettings;
 import io.tracewire.agent.sdk.ResourceFactory;
+import io.tracewire.agent.sdk.SdkSettings;
 import io.tracewire.bootstrap.AdviceDispatcher;
 import io.tracewire.bootstrap.TransformerGate;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -21,6 +23,7 @@ import java.util.stream.Collectors;
 public final class AgentStarter {
 
   private static final long STARTED_NANOS = System.nanoTime();
+  private static final long EARLY_SPANS_SDK_WAIT_MILLIS = 5000;
 
   private AgentStarter() {}
 
@@ -37,6 +40,8 @@ public final class AgentStarter {
       gate.abandon();
       throw e;
     }
+    // Before main runs, even if it ends at once: every malformed setting is named now.
+    new SdkSettings(config).checkAll();
     CompletableFuture<AgentSdk> sdk = new CompletableFuture<>();
     try {
       daemon("tracewire-sdk-setup", agentLoader, () -> buildSdk(config, sdk));
@@ -92,7 +97,8 @@ public final class AgentStarter {
           gate,
           modules,
           moduleName -> new ModuleContext(openTelemetry, config, moduleName, version()),
-          agentLoader);
+          agentLoader,
+          () -> awaitSdkForEarlySpans(openTelemetry));
       AgentLog.debug("transformer installed after " + millisSinceStart() + " ms");
     } catch (Throwable e) {
       AgentLog.warn("instrumentation not installed, the application runs untraced: " + e);
@@ -109,6 +115,16 @@ public final class AgentStarter {
           ready.connectExporter();
           AgentLog.debug("exporter ready after " + millisSinceStart() + " ms");
         });
+  }
+
+  /**
+   * Held-back classes (a program's first JDBC statements, say) wait a little longer for the SDK
+   * too, so their spans are not lost: once, bounded. Spans and propagation never wait for it.
+   */
+  private static void awaitSdkForEarlySpans(DeferredOpenTelemetry openTelemetry) {
+    if (!openTelemetry.awaitSdk(EARLY_SPANS_SDK_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+      AgentLog.debug("SDK not ready after " + millisSinceStart() + " ms: spans start when it is");
+    }
   }
 
   private static long millisSinceStart() {

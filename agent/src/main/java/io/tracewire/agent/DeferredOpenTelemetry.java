@@ -4,19 +4,28 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.TracerProvider;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.context.propagation.TextMapSetter;
+import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The agent's OpenTelemetry as modules see it while the SDK is still being built on its own
- * thread, in parallel with the transformer. The first span of the process may wait for the SDK
- * (it is usually ready long before the transformer); a failed SDK means no-op spans.
+ * thread, in parallel with the transformer.
+ *
+ * <p>No application thread ever waits for the SDK here: until it is ready a span is a no-op and a
+ * propagator injects nothing and extracts nothing, and each tracer looks again at its next span,
+ * so a late SDK is picked up as soon as it arrives. Only the installer waits for it, bounded
+ * ({@link #awaitSdk}), before it lets the classes held back at start-up load, so a program's
+ * first spans normally find the SDK there. A failed SDK means no-op spans for good.
  */
 final class DeferredOpenTelemetry implements OpenTelemetry {
-
-  private static final long MAX_WAIT_SECONDS = 10;
 
   private final CompletableFuture<? extends OpenTelemetry> sdk;
   private volatile OpenTelemetry resolved;
@@ -25,23 +34,26 @@ final class DeferredOpenTelemetry implements OpenTelemetry {
     this.sdk = sdk;
   }
 
-  OpenTelemetry resolve() {
+  /** The SDK (or the no-op if it failed) once it is there, else null. Never waits. */
+  OpenTelemetry current() {
     OpenTelemetry ready = resolved;
-    if (ready == null) {
-      try {
-        ready = sdk.get(MAX_WAIT_SECONDS, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return OpenTelemetry.noop();
-      } catch (java.util.concurrent.TimeoutException e) {
-        // Still building: this span is dropped, a later one may find the SDK ready.
-        return OpenTelemetry.noop();
-      } catch (Exception e) {
-        ready = OpenTelemetry.noop();
-      }
+    if (ready == null && sdk.isDone()) {
+      ready = sdk.isCompletedExceptionally() ? OpenTelemetry.noop() : sdk.join();
       resolved = ready;
     }
     return ready;
+  }
+
+  /** Waits at most that long for the SDK; true when it is there. */
+  boolean awaitSdk(long timeout, TimeUnit unit) {
+    try {
+      sdk.get(timeout, unit);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (TimeoutException | ExecutionException | RuntimeException e) {
+      // Still building, or failed: either way the caller goes on.
+    }
+    return current() != null;
   }
 
   @Override
@@ -49,38 +61,45 @@ final class DeferredOpenTelemetry implements OpenTelemetry {
     return new TracerProvider() {
       @Override
       public Tracer get(String name) {
-        return tracer(name, null);
+        return new DeferredTracer(name, null);
       }
 
       @Override
       public Tracer get(String name, String version) {
-        return tracer(name, version);
+        return new DeferredTracer(name, version);
       }
     };
   }
 
   @Override
   public Tracer getTracer(String name, String version) {
-    return tracer(name, version);
+    return new DeferredTracer(name, version);
   }
 
-  private Tracer tracer(String name, String version) {
-    return new Tracer() {
-      private volatile Tracer delegate;
+  /** Binds to the SDK's tracer at the first span that finds the SDK ready. */
+  private final class DeferredTracer implements Tracer {
+    private final String name;
+    private final String version;
+    private volatile Tracer delegate;
 
-      @Override
-      public SpanBuilder spanBuilder(String spanName) {
-        Tracer ready = delegate;
-        if (ready == null) {
-          ready =
-              version == null
-                  ? resolve().getTracer(name)
-                  : resolve().getTracer(name, version);
-          delegate = ready;
+    DeferredTracer(String name, String version) {
+      this.name = name;
+      this.version = version;
+    }
+
+    @Override
+    public SpanBuilder spanBuilder(String spanName) {
+      Tracer ready = delegate;
+      if (ready == null) {
+        OpenTelemetry openTelemetry = current();
+        if (openTelemetry == null) {
+          return OpenTelemetry.noop().getTracer(name).spanBuilder(spanName);
         }
-        return ready.spanBuilder(spanName);
+        ready = version == null ? openTelemetry.getTracer(name) : openTelemetry.getTracer(name, version);
+        delegate = ready;
       }
-    };
+      return ready.spanBuilder(spanName);
+    }
   }
 
   @Override
@@ -88,27 +107,26 @@ final class DeferredOpenTelemetry implements OpenTelemetry {
     return () -> propagator;
   }
 
+  private TextMapPropagator currentPropagator() {
+    OpenTelemetry ready = current();
+    return ready == null ? TextMapPropagator.noop() : ready.getPropagators().getTextMapPropagator();
+  }
+
   private final TextMapPropagator propagator =
       new TextMapPropagator() {
         @Override
-        public java.util.Collection<String> fields() {
-          return resolve().getPropagators().getTextMapPropagator().fields();
+        public Collection<String> fields() {
+          return currentPropagator().fields();
         }
 
         @Override
-        public <C> void inject(
-            io.opentelemetry.context.Context context,
-            C carrier,
-            io.opentelemetry.context.propagation.TextMapSetter<C> setter) {
-          resolve().getPropagators().getTextMapPropagator().inject(context, carrier, setter);
+        public <C> void inject(Context context, C carrier, TextMapSetter<C> setter) {
+          currentPropagator().inject(context, carrier, setter);
         }
 
         @Override
-        public <C> io.opentelemetry.context.Context extract(
-            io.opentelemetry.context.Context context,
-            C carrier,
-            io.opentelemetry.context.propagation.TextMapGetter<C> getter) {
-          return resolve().getPropagators().getTextMapPropagator().extract(context, carrier, getter);
+        public <C> Context extract(Context context, C carrier, TextMapGetter<C> getter) {
+          return currentPropagator().extract(context, carrier, getter);
         }
       };
 }

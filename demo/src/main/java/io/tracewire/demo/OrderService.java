@@ -8,16 +8,21 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Places orders: each item reserved at the inventory service, then the order and its lines. */
+/**
+ * Places orders: each item reserved at the inventory service, then the order and its lines, then
+ * an order event for shipping.
+ */
 final class OrderService {
 
   private final Connection connection;
   private final InventoryClient inventory;
+  private final OrderEvents events;
   private int nextOrderId = 1;
 
-  OrderService(Connection connection, InventoryClient inventory) {
+  OrderService(Connection connection, InventoryClient inventory, OrderEvents events) {
     this.connection = connection;
     this.inventory = inventory;
+    this.events = events;
   }
 
   int placeOrder(String customer, List<String> skus, int quantity) throws SQLException, IOException {
@@ -43,6 +48,7 @@ final class OrderService {
       }
       lines.executeBatch();
     }
+    events.orderPlaced(orderId);
     return orderId;
   }
 

@@ -12,7 +12,7 @@ import java.sql.DriverManager;
  * see its traces. A customer checks out at the storefront service (over the JDK {@code
  * HttpClient}); the storefront reserves each item at the inventory service (over {@code
  * HttpURLConnection}) and records the order in a relational database, where the inventory keeps
- * its stock.
+ * its stock; when RabbitMQ answers on 127.0.0.1:5672, an order event goes to a shipping consumer.
  *
  * <p>H2 in memory by default; {@code --jdbc-url=jdbc:postgresql://127.0.0.1:5432/test
  * --user=postgres} (or any JDBC URL whose driver is on the class path) uses a real database.
@@ -29,16 +29,18 @@ public final class ShopDemo {
       Catalogue catalogue = new Catalogue(connection);
       catalogue.createSchema();
       catalogue.seed();
-      try (InventoryService inventory = new InventoryService(catalogue);
+      try (OrderEvents events = OrderEvents.connect(connection);
+          InventoryService inventory = new InventoryService(catalogue);
           StorefrontService storefront =
               new StorefrontService(
-                  new OrderService(connection, new InventoryClient(inventory.baseUrl())))) {
+                  new OrderService(connection, new InventoryClient(inventory.baseUrl()), events))) {
         HttpClient customer = HttpClient.newHttpClient();
         String shop = storefront.baseUrl();
         call(customer, "POST", shop + "/checkout?customer=ada&items=book-1,book-2&quantity=1");
         call(customer, "POST", shop + "/checkout?customer=grace&items=lamp-7&quantity=2");
         call(customer, "POST", shop + "/checkout?customer=alan&items=unknown-sku&quantity=1");
         call(customer, "GET", shop + "/orders?customer=ada");
+        events.awaitShipping();
       }
     }
     System.out.println("shop closed");

@@ -8,6 +8,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -45,6 +47,7 @@ final class HttpPost {
   private final int connectTimeoutMillis;
   private final int readTimeoutMillis;
   private final InFlightRequests inFlight;
+  private final HostLookup lookup;
   private SSLSocketFactory sslSocketFactory;
   /** The kept-alive connection between requests. */
   private final AtomicReference<Connection> idle = new AtomicReference<>();
@@ -60,6 +63,7 @@ final class HttpPost {
     this.connectTimeoutMillis = millis(connectTimeout);
     this.readTimeoutMillis = millis(readTimeout);
     this.inFlight = inFlight;
+    this.lookup = new HostLookup(host);
   }
 
   /** Uses this factory (e.g. with the configured trust material) for {@code https} endpoints. */
@@ -151,7 +155,13 @@ final class HttpPost {
   }
 
   private Connection connect(Socket plain) throws IOException {
-    plain.connect(new InetSocketAddress(host, port), connectTimeoutMillis);
+    // The name is resolved within the connect timeout too, which the request's deadline includes.
+    long started = System.nanoTime();
+    boolean unlimited = connectTimeoutMillis == 0;
+    InetAddress address = lookup.resolve(unlimited ? Long.MAX_VALUE : connectTimeoutMillis);
+    long spent = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    plain.connect(
+        new InetSocketAddress(address, port), unlimited ? 0 : (int) Math.max(1, connectTimeoutMillis - spent));
     plain.setSoTimeout(readTimeoutMillis);
     plain.setTcpNoDelay(true);
     Socket socket = plain;

@@ -84,7 +84,8 @@ public final class ZipkinJsonSpanExporter implements SpanExporter {
     this.exportScope = Objects.requireNonNull(exportScope, "exportScope");
     String scheme = endpoint.getScheme();
     if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
-      throw new IllegalArgumentException("Zipkin endpoint must be an http(s) URI: " + endpoint);
+      throw new IllegalArgumentException(
+          "Zipkin endpoint must be an http(s) URI: " + RedactedUrl.of(endpoint.toString()));
     }
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive: " + timeout);
@@ -171,6 +172,6 @@ public final class ZipkinJsonSpanExporter implements SpanExporter {
 
   @Override
   public String toString() {
-    return "ZipkinJsonSpanExporter{endpoint=" + endpoint + ", timeout=" + timeout + "}";
+    return "ZipkinJsonSpanExporter{endpoint=" + RedactedUrl.of(endpoint.toString()) + ", timeout=" + timeout + "}";
   }
 }

@@ -192,11 +192,27 @@ public final class AgentConfig implements InstrumentationConfig {
    * skipped with a warning.
    */
   public Map<String, String> getMap(String name) {
+    return getMap(name, false);
+  }
+
+  /**
+   * Like {@link #getMap}, for values that are secrets ({@code otel.exporter.otlp.headers}): a
+   * malformed entry is named by its position only, since it may be a whole {@code Authorization:
+   * Bearer ...} written with {@code :}.
+   */
+  public Map<String, String> getSecretMap(String name) {
+    return getMap(name, true);
+  }
+
+  private Map<String, String> getMap(String name, boolean secret) {
     Map<String, String> map = new LinkedHashMap<>();
-    for (String pair : getList(name)) {
+    List<String> pairs = getList(name);
+    for (int i = 0; i < pairs.size(); i++) {
+      String pair = pairs.get(i);
       int equals = pair.indexOf('=');
       if (equals <= 0) {
-        warnOnce(name, "invalid entry '" + pair + "' in " + name + " (expected key=value); skipped");
+        String entry = secret ? "entry " + (i + 1) + " (not shown)" : "entry '" + pair + "'";
+        warnOnce(name, "invalid " + entry + " in " + name + " (expected key=value); skipped");
         continue;
       }
       map.put(pair.substring(0, equals).trim(), decode(pair.substring(equals + 1).trim()));
@@ -217,7 +233,8 @@ public final class AgentConfig implements InstrumentationConfig {
     return invalid(name, value, expected, fallback, String.valueOf(fallback));
   }
 
-  private <T> T invalid(String name, String value, String expected, T fallback, String shown) {
+  /** Like {@link #invalid(String, String, String, Object)}, showing the fallback as {@code shown}. */
+  public <T> T invalid(String name, String value, String expected, T fallback, String shown) {
     warnOnce(
         name,
         "invalid value '" + value + "' for " + name + " (expected " + expected + "); using " + shown);

@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * Binds every enabled module's instrumentations to dispatch ids, hands the resulting transformer
- * to the gate, retransforms the matching classes that loaded before it was ready, then releases
- * the classes the gate held back.
+ * to the gate, retransforms the matching classes that loaded before it was ready, then (after
+ * {@code beforeRelease}) releases the classes the gate held back.
  */
 public final class AgentInstaller {
 
@@ -32,7 +32,8 @@ public final class AgentInstaller {
       TransformerGate gate,
       List<InstrumentationModule> modules,
       InstrumentationContextFactory contexts,
-      ClassLoader agentLoader) {
+      ClassLoader agentLoader,
+      Runnable beforeRelease) {
     AdviceDispatcher.setErrorListener(new InterceptorNames());
     List<BoundInstrumentation> bound = new ArrayList<>();
     for (InstrumentationModule module : modules) {
@@ -51,11 +52,13 @@ public final class AgentInstaller {
     // Held-back classes load only once the classes loaded earlier are instrumented too, so the
     // application's first traced calls find everything in place.
     if (!instrumentation.isRetransformClassesSupported()) {
+      beforeRelease.run();
       gate.release();
       return;
     }
     Class<?>[] loaded = instrumentation.getAllLoadedClasses();
     retransformMatching(instrumentation, gate, transformer, Arrays.asList(loaded));
+    beforeRelease.run();
     gate.release();
     // Off the installer's thread, which goes on to build the exporter.
     Thread latecomers =

@@ -3,7 +3,6 @@ package io.tracewire.agent.install;
 import io.tracewire.agent.AgentLog;
 import io.tracewire.bootstrap.AdviceDispatcher;
 import io.tracewire.instrumentation.api.WeakIdentityMap;
-import io.tracewire.instrumentation.api.matcher.MethodInfo;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.LinkedHashMap;
@@ -72,6 +71,10 @@ final class AgentTransformer implements ClassFileTransformer {
     return transform(null, loader, className, classBeingRedefined, protectionDomain, classfile);
   }
 
+  /**
+   * Runs silently: the class loaders, class files and reflection it reaches may pass through woven
+   * methods, which must not dispatch to interceptors for the agent's own work.
+   */
   @Override
   public byte[] transform(
       Module module,
@@ -79,6 +82,16 @@ final class AgentTransformer implements ClassFileTransformer {
       String className,
       Class<?> classBeingRedefined,
       ProtectionDomain protectionDomain,
+      byte[] classfile) {
+    return AdviceDispatcher.silently(
+        () -> transformSilently(module, loader, className, classBeingRedefined, classfile));
+  }
+
+  private byte[] transformSilently(
+      Module module,
+      ClassLoader loader,
+      String className,
+      Class<?> classBeingRedefined,
       byte[] classfile) {
     if (className == null || isIgnored(loader, className) || TRANSFORMING.get() != null) {
       return null;
@@ -193,15 +206,7 @@ final class AgentTransformer implements ClassFileTransformer {
         AgentLog.debug("instrumenting " + info.name() + " (" + instrumentation.moduleName() + ")");
       }
       objectField |= instrumentation.addsObjectField();
-      for (MethodInfo method : info.declaredMethods()) {
-        if (!DispatchWeaver.isWeavable(method.access(), method.name())) {
-          continue;
-        }
-        MethodWeaving weaving = instrumentation.weavingFor(info.name(), method);
-        if (weaving != null) {
-          weavings.merge(method.name() + method.descriptor(), weaving, MethodWeaving::and);
-        }
-      }
+      instrumentation.addWeavings(info, weavings);
     }
     info.release();
     return new ClassWeaving(weavings, objectField && ObjectFieldSlot.canCarry(info));

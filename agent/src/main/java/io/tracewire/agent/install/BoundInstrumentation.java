@@ -84,10 +84,26 @@ final class BoundInstrumentation {
   }
 
   /**
+   * Adds to {@code weavings} (keyed by method name and descriptor) what this instrumentation
+   * weaves into each weavable method the class declares.
+   */
+  void addWeavings(ClassFileInfo info, Map<String, MethodWeaving> weavings) {
+    for (MethodInfo method : info.declaredMethods()) {
+      if (!DispatchWeaver.isWeavable(method.access(), method.name())) {
+        continue;
+      }
+      MethodWeaving weaving = weavingFor(info.name(), method);
+      if (weaving != null) {
+        weavings.merge(method.name() + method.descriptor(), weaving, MethodWeaving::and);
+      }
+    }
+  }
+
+  /**
    * What the interceptions that select {@code method} of type {@code typeName} weave, in
    * registration order, or {@code null} when none does.
    */
-  MethodWeaving weavingFor(String typeName, MethodInfo method) {
+  private MethodWeaving weavingFor(String typeName, MethodInfo method) {
     MethodWeaving result = null;
     for (int i = 0; i < interceptions.size(); i++) {
       MethodInterception interception = interceptions.get(i);

@@ -113,6 +113,11 @@ final class ClassFileInfo implements TypeInfo {
     return hierarchy.anyIsSubtype(loader, superName, interfaces, target);
   }
 
+  /** Whether every ancestor's class file could be read (else subtype answers are guesses). */
+  boolean hasReadableHierarchy() {
+    return hierarchy.allReadable(loader, superName, interfaces);
+  }
+
   /** The super class, read from its class file; {@code null} at the top or when unreadable. */
   ClassFileInfo superClass() {
     return superName == null ? null : hierarchy.describe(loader, superName);

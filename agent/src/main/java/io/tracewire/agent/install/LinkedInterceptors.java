@@ -49,20 +49,37 @@ final class LinkedInterceptors implements ClassBoundInterceptor {
     return className;
   }
 
-  private synchronized Interceptor forLoader(ClassLoader application) {
+  /**
+   * The interceptor for an application loader. It is made outside any lock of the agent's (its
+   * class initialization may run library code that reaches woven methods on other threads); two
+   * threads may make one each, and the first one published wins.
+   */
+  private Interceptor forLoader(ClassLoader application) {
     if (application == null) {
       // A JDK class: the agent loader sees the JDK already.
       return create(agentLoader);
     }
-    WeakReference<Interceptor> known = byLoader.get(application);
-    Interceptor interceptor = known == null ? null : known.get();
-    if (interceptor == null) {
-      interceptor = create(linkedLoader(application));
-      if (interceptor != null) {
-        byLoader.put(application, new WeakReference<>(interceptor));
-      }
+    Interceptor known = known(application);
+    if (known != null) {
+      return known;
     }
-    return interceptor;
+    Interceptor made = create(linkedLoader(application));
+    if (made == null) {
+      return null;
+    }
+    synchronized (byLoader) {
+      Interceptor raced = known(application);
+      if (raced != null) {
+        return raced;
+      }
+      byLoader.put(application, new WeakReference<>(made));
+      return made;
+    }
+  }
+
+  private Interceptor known(ClassLoader application) {
+    WeakReference<Interceptor> reference = byLoader.get(application);
+    return reference == null ? null : reference.get();
   }
 
   private ClassLoader linkedLoader(ClassLoader application) {

@@ -19,10 +19,12 @@ final class ObjectFieldSlot {
 
   /**
    * Interfaces have no instance fields; records and enums have a fixed shape; and a serializable
-   * class's default serial version would change with a new interface and methods.
+   * class's default serial version would change with a new interface and methods. A class with an
+   * ancestor that cannot be read might be serializable, so it never gets the slot either.
    */
   static boolean canCarry(ClassFileInfo info) {
     return !info.isInterface()
+        && info.hasReadableHierarchy()
         && !info.isSubtypeOf("java.lang.Record")
         && !info.isSubtypeOf("java.lang.Enum")
         && !info.isSubtypeOf("java.io.Serializable");

@@ -50,6 +50,32 @@ final class TypeHierarchy {
     return false;
   }
 
+  /** Whether every ancestor of the given direct supertypes can be read from its class file. */
+  boolean allReadable(ClassLoader loader, String superName, String[] interfaces) {
+    Deque<String> pending = new ArrayDeque<>();
+    Set<String> seen = new HashSet<>();
+    if (superName != null) {
+      pending.add(superName);
+    }
+    for (String name : interfaces) {
+      pending.add(name);
+    }
+    while (!pending.isEmpty()) {
+      String name = pending.poll();
+      if (!seen.add(name) || name.equals("java/lang/Object")) {
+        continue;
+      }
+      String[] supertypes = supertypes(loader, name);
+      if (supertypes == UNKNOWN) {
+        return false;
+      }
+      for (String supertype : supertypes) {
+        pending.add(supertype);
+      }
+    }
+    return true;
+  }
+
   /** The full description of a type, read from its class file; {@code null} when unreadable. */
   ClassFileInfo describe(ClassLoader loader, String internalName) {
     byte[] classfile = ClassFiles.read(loader, internalName);

@@ -5,6 +5,7 @@ import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
+import io.opentelemetry.sdk.trace.SpanLimits;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.tracewire.agent.AgentLog;
@@ -23,11 +24,6 @@ import java.util.logging.Logger;
  */
 public final class AgentSdk implements OpenTelemetry {
 
-  static final int DEFAULT_QUEUE_SIZE = 2048;
-  static final int DEFAULT_BATCH_SIZE = 512;
-  static final Duration DEFAULT_SCHEDULE_DELAY = Duration.ofMillis(5000);
-  static final Duration DEFAULT_EXPORT_TIMEOUT = Duration.ofMillis(30000);
-  static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofMillis(1000);
   static final Duration EXPORTER_SETUP_GRACE = Duration.ofSeconds(5);
   private static final long ABORT_GRACE_MILLIS = 50;
 
@@ -49,6 +45,7 @@ public final class AgentSdk implements OpenTelemetry {
     SdkTracerProviderBuilder builder =
         SdkTracerProvider.builder()
             .setResource(ResourceFactory.create(config, agentVersion))
+            .setSpanLimits(spanLimits(new SdkSettings(config)))
             .setSampler(SamplerFactory.create(config));
     List<String> baggageKeys = config.getList("otel.instrumentation.baggage.attributes");
     if (!baggageKeys.isEmpty()) {
@@ -66,22 +63,24 @@ public final class AgentSdk implements OpenTelemetry {
     return new AgentSdk(config, agentVersion);
   }
 
+  static SpanLimits spanLimits(SdkSettings settings) {
+    return SpanLimits.builder()
+        .setMaxAttributeValueLength(settings.attributeValueLengthLimit())
+        .setMaxNumberOfAttributes(settings.attributeCountLimit())
+        .setMaxNumberOfEvents(settings.eventCountLimit())
+        .setMaxNumberOfLinks(settings.linkCountLimit())
+        .setMaxNumberOfAttributesPerEvent(settings.eventAttributeCountLimit())
+        .setMaxNumberOfAttributesPerLink(settings.linkAttributeCountLimit())
+        .build();
+  }
+
   private BatchSpanProcessor batchProcessor() {
-    int queueSize = config.getInt("otel.bsp.max.queue.size", DEFAULT_QUEUE_SIZE, 1);
-    int batchSize = config.getInt("otel.bsp.max.export.batch.size", DEFAULT_BATCH_SIZE, 1);
-    if (batchSize > queueSize) {
-      batchSize =
-          config.invalid(
-              "otel.bsp.max.export.batch.size",
-              String.valueOf(batchSize),
-              "at most otel.bsp.max.queue.size (" + queueSize + ")",
-              queueSize);
-    }
+    SdkSettings settings = new SdkSettings(config);
     return BatchSpanProcessor.builder(exporter)
-        .setMaxQueueSize(queueSize)
-        .setMaxExportBatchSize(batchSize)
-        .setScheduleDelay(config.getDuration("otel.bsp.schedule.delay", DEFAULT_SCHEDULE_DELAY))
-        .setExporterTimeout(config.getDuration("otel.bsp.export.timeout", DEFAULT_EXPORT_TIMEOUT))
+        .setMaxQueueSize(settings.queueSize())
+        .setMaxExportBatchSize(settings.batchSize())
+        .setScheduleDelay(settings.scheduleDelay())
+        .setExporterTimeout(settings.exportTimeout())
         .build();
   }
 
@@ -104,7 +103,7 @@ public final class AgentSdk implements OpenTelemetry {
    * dropped and counted in one line, and the JVM is let go.
    */
   public void shutdown() {
-    Duration timeout = config.getDuration("tracewire.shutdown.timeout", DEFAULT_SHUTDOWN_TIMEOUT);
+    Duration timeout = new SdkSettings(config).shutdownTimeout();
     if (!exporting || stats.ended.sum() == 0) {
       tracerProvider.shutdown();
       return;

@@ -11,8 +11,14 @@ import java.util.List;
  * Copies the baggage entries named in {@code otel.instrumentation.baggage.attributes} (e.g.
  * {@code user.id,order.id}) onto every span started where they are in context, so business
  * context reaches every span of a request without code.
+ *
+ * <p>Baggage extracted from an incoming request comes from whoever sent it, so each value copied is
+ * cut to {@value #MAX_VALUE_LENGTH} characters: a caller cannot make every span of the process
+ * carry a large value.
  */
 final class BaggageAttributesSpanProcessor implements SpanProcessor {
+
+  static final int MAX_VALUE_LENGTH = 256;
 
   private final List<String> keys;
 
@@ -29,7 +35,8 @@ final class BaggageAttributesSpanProcessor implements SpanProcessor {
     for (String key : keys) {
       String value = baggage.getEntryValue(key);
       if (value != null) {
-        span.setAttribute(key, value);
+        span.setAttribute(
+            key, value.length() > MAX_VALUE_LENGTH ? value.substring(0, MAX_VALUE_LENGTH) : value);
       }
     }
   }

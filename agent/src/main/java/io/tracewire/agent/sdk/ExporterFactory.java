@@ -4,21 +4,21 @@ import io.opentelemetry.common.ComponentLoader;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.tracewire.agent.AgentLog;
 import io.tracewire.agent.config.AgentConfig;
 import io.opentelemetry.sdk.common.export.HttpSenderProvider;
 import io.opentelemetry.sdk.common.export.RetryPolicy;
 import io.tracewire.exporter.ConsoleTreeSpanExporter;
 import io.tracewire.exporter.InFlightRequests;
 import io.tracewire.exporter.OtlpJsonLinesSpanExporter;
+import io.tracewire.exporter.RedactedUrl;
 import io.tracewire.exporter.AbortableHttpSender;
 import io.tracewire.exporter.ZipkinJsonSpanExporter;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Builds the exporters {@link ExporterSettings} names, each counted and reported. */
 public final class ExporterFactory {
@@ -42,11 +42,12 @@ public final class ExporterFactory {
       switch (name) {
         case "otlp":
           String endpoint = settings.otlpTracesEndpoint();
-          exporters.add(new ReportingSpanExporter(otlp(endpoint), endpoint, stats));
+          exporters.add(new ReportingSpanExporter(otlp(endpoint), RedactedUrl.of(endpoint), stats));
           break;
         case "zipkin":
           String zipkinEndpoint = settings.zipkinEndpoint();
-          exporters.add(new ReportingSpanExporter(zipkin(zipkinEndpoint), zipkinEndpoint, stats));
+          exporters.add(
+              new ReportingSpanExporter(zipkin(zipkinEndpoint), RedactedUrl.of(zipkinEndpoint), stats));
           break;
         case "console":
           exporters.add(new ReportingSpanExporter(new ConsoleTreeSpanExporter(System.out), "console", stats));
@@ -66,19 +67,41 @@ public final class ExporterFactory {
   }
 
   private SpanExporter otlp(String endpoint) {
+    byte[] trusted = settings.otlpTrustedCertificates();
+    byte[][] client = settings.otlpClientTls();
+    if (trusted == null && client == null) {
+      return otlpBuilder(endpoint).build();
+    }
+    try {
+      OtlpHttpSpanExporterBuilder builder = otlpBuilder(endpoint);
+      if (trusted != null) {
+        builder.setTrustedCertificates(trusted);
+      }
+      if (client != null) {
+        builder.setClientTls(client[0], client[1]);
+      }
+      return builder.build();
+    } catch (RuntimeException e) {
+      // Malformed PEM: say so once, and export with the JVM's own trust rather than not at all.
+      AgentLog.warn(
+          "the TLS files of " + settings.signalOrGeneral("certificate") + " / "
+              + settings.signalOrGeneral("client.key") + " / " + settings.signalOrGeneral("client.certificate")
+              + " could not be used (" + e.getMessage() + "); using the JVM's default TLS settings");
+      return otlpBuilder(endpoint).build();
+    }
+  }
+
+  private OtlpHttpSpanExporterBuilder otlpBuilder(String endpoint) {
     OtlpHttpSpanExporterBuilder builder =
         OtlpHttpSpanExporter.builder()
             .setEndpoint(endpoint)
-            .setTimeout(config.getDuration(settings.signalOrGeneral("timeout"), ExporterSettings.DEFAULT_TIMEOUT));
-    Map<String, String> headers = config.getMap(settings.signalOrGeneral("headers"));
-    headers.forEach(builder::addHeader);
-    String compressionProperty = settings.signalOrGeneral("compression");
-    String compression = config.getChoice(compressionProperty, "none", List.of("gzip", "none"));
-    builder.setCompression(compression);
+            .setTimeout(settings.otlpTimeout());
+    settings.otlpHeaders().forEach(builder::addHeader);
+    builder.setCompression(settings.otlpCompression());
     builder.setRetryPolicy(
         RetryPolicy.builder().setRetryExceptionPredicate(ExporterFactory::isWorthRetrying).build());
     builder.setComponentLoader(withOwnHttpSender());
-    return builder.build();
+    return builder;
   }
 
   /** Serves the exporter our {@link AbortableHttpSender}; anything else as usual. */
@@ -106,7 +129,6 @@ public final class ExporterFactory {
   }
 
   private SpanExporter zipkin(String endpoint) {
-    Duration timeout = config.getDuration("otel.exporter.zipkin.timeout", ExporterSettings.DEFAULT_TIMEOUT);
-    return new ZipkinJsonSpanExporter(endpoint, timeout, ExportSuppression::wrap, inFlight);
+    return new ZipkinJsonSpanExporter(endpoint, settings.zipkinTimeout(), ExportSuppression::wrap, inFlight);
   }
 }

@@ -1,12 +1,14 @@
 package io.tracewire.agent.sdk;
 
 import io.tracewire.agent.config.AgentConfig;
+import io.tracewire.exporter.RedactedUrl;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -55,19 +57,112 @@ public final class ExporterSettings {
     return names;
   }
 
-  /** Where spans go, for the start-up line and the dropped-spans line. */
+  /**
+   * Where spans go, for the start-up line and the dropped-spans line, with credentials and query
+   * values redacted.
+   */
   public String describe() {
     List<String> parts = new ArrayList<>();
     for (String name : exporterNames()) {
       if (name.equals("otlp")) {
-        parts.add("otlp " + otlpTracesEndpoint());
+        parts.add("otlp " + RedactedUrl.of(otlpTracesEndpoint()));
       } else if (name.equals("zipkin")) {
-        parts.add("zipkin " + zipkinEndpoint());
+        parts.add("zipkin " + RedactedUrl.of(zipkinEndpoint()));
       } else {
         parts.add(name);
       }
     }
     return String.join(", ", parts);
+  }
+
+  /** Reads the settings of each configured exporter once, so that malformed ones are reported. */
+  void checkAll() {
+    Set<String> names = exporterNames();
+    if (names.contains("otlp")) {
+      otlpTracesEndpoint();
+      otlpTimeout();
+      otlpHeaders();
+      otlpCompression();
+      otlpTrustedCertificates();
+      otlpClientTls();
+    }
+    if (names.contains("zipkin")) {
+      zipkinEndpoint();
+      zipkinTimeout();
+    }
+    if (names.contains("otlp") || names.contains("zipkin")) {
+      warnIfAProxyIsSet();
+    }
+  }
+
+  /** The export client connects directly: a proxy the JVM is told about is not used for it. */
+  private void warnIfAProxyIsSet() {
+    for (String property : List.of("https.proxyHost", "http.proxyHost")) {
+      if (config.raw(property) != null) {
+        config.warnOnce(
+            "proxy",
+            property + " is set, but spans are exported directly to the collector: this agent does"
+                + " not export through a proxy");
+        return;
+      }
+    }
+  }
+
+  Duration otlpTimeout() {
+    return config.getDuration(signalOrGeneral("timeout"), DEFAULT_TIMEOUT);
+  }
+
+  Map<String, String> otlpHeaders() {
+    return config.getSecretMap(signalOrGeneral("headers"));
+  }
+
+  String otlpCompression() {
+    return config.getChoice(signalOrGeneral("compression"), "none", List.of("gzip", "none"));
+  }
+
+  /** The PEM certificates of {@code otel.exporter.otlp.certificate} (a private CA), or null. */
+  byte[] otlpTrustedCertificates() {
+    return pemFile(signalOrGeneral("certificate"));
+  }
+
+  /**
+   * {@code otel.exporter.otlp.client.key} (PKCS#8 PEM) and {@code .client.certificate} for mutual
+   * TLS, or null; one without the other is reported and neither is used.
+   */
+  byte[][] otlpClientTls() {
+    String keyProperty = signalOrGeneral("client.key");
+    String certificateProperty = signalOrGeneral("client.certificate");
+    byte[] key = pemFile(keyProperty);
+    byte[] certificate = pemFile(certificateProperty);
+    if (key == null && certificate == null) {
+      return null;
+    }
+    if (key == null || certificate == null) {
+      String missing = key == null ? keyProperty : certificateProperty;
+      config.warnOnce(
+          missing,
+          missing + " is not set or not readable: no client certificate is sent ("
+              + keyProperty + " and " + certificateProperty + " go together)");
+      return null;
+    }
+    return new byte[][] {key, certificate};
+  }
+
+  /** The file a property names, read; null (reported) when it cannot be read. */
+  private byte[] pemFile(String property) {
+    String path = config.raw(property);
+    if (path == null) {
+      return null;
+    }
+    try {
+      return java.nio.file.Files.readAllBytes(java.nio.file.Paths.get(path));
+    } catch (java.io.IOException | RuntimeException e) {
+      return config.invalid(property, path, "a readable PEM file", null, "none");
+    }
+  }
+
+  Duration zipkinTimeout() {
+    return config.getDuration("otel.exporter.zipkin.timeout", DEFAULT_TIMEOUT);
   }
 
   /** The traces-specific property when it is set, else the general one. */
@@ -116,6 +211,6 @@ public final class ExporterSettings {
     } catch (java.net.URISyntaxException ignored) {
       // reported below
     }
-    return config.invalid(property, value, "an http:// or https:// URL", fallback);
+    return config.invalid(property, RedactedUrl.of(value), "an http:// or https:// URL", fallback);
   }
 }

@@ -10,31 +10,16 @@ import io.opentelemetry.extension.trace.propagation.OtTracePropagator;
 import io.tracewire.agent.config.AgentConfig;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** {@code otel.propagators}: {@code tracecontext,baggage} unless configured otherwise. */
 public final class PropagatorFactory {
 
-  static final String PROPERTY = "otel.propagators";
-
   private PropagatorFactory() {}
 
   public static ContextPropagators create(AgentConfig config) {
-    List<String> names = config.getList(PROPERTY);
-    if (names.isEmpty()) {
-      names = List.of("tracecontext", "baggage");
-    }
     List<TextMapPropagator> propagators = new ArrayList<>();
-    for (String name : names) {
-      TextMapPropagator propagator = byName(name.toLowerCase(Locale.ROOT));
-      if (propagator == null) {
-        config.warnOnce(
-            PROPERTY,
-            "invalid value '" + name + "' in " + PROPERTY
-                + " (expected tracecontext, baggage, b3, b3multi, jaeger, ottrace or none); ignored");
-      } else {
-        propagators.add(propagator);
-      }
+    for (String name : new SdkSettings(config).propagators()) {
+      propagators.add(byName(name));
     }
     return ContextPropagators.create(TextMapPropagator.composite(propagators));
   }
@@ -53,10 +38,8 @@ public final class PropagatorFactory {
         return JaegerPropagator.getInstance();
       case "ottrace":
         return OtTracePropagator.getInstance();
-      case "none":
-        return TextMapPropagator.noop();
       default:
-        return null;
+        return TextMapPropagator.noop();
     }
   }
 }

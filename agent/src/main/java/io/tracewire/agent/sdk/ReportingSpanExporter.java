@@ -99,6 +99,7 @@ final class ReportingSpanExporter implements SpanExporter {
 
   @Override
   public String toString() {
-    return delegate.toString();
+    // Not the delegate's: it may show the endpoint unredacted.
+    return "ReportingSpanExporter{" + destination + "}";
   }
 }

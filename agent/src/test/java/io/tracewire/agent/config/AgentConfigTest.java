@@ -95,6 +95,16 @@ class AgentConfigTest {
   }
 
   @Test
+  void aMalformedHeaderIsNamedByItsPositionNeverByItsValue() {
+    AgentConfig config =
+        config(Map.of("otel.exporter.otlp.headers", "x-team=core,Authorization: Bearer t0ken"), Map.of());
+    String err = stderrOf(ignored -> config.getSecretMap("otel.exporter.otlp.headers"));
+    assertFalse(err.contains("t0ken"), err);
+    assertTrue(err.contains("invalid entry 2 (not shown) in otel.exporter.otlp.headers (expected key=value); skipped"), err);
+    assertEquals(Map.of("x-team", "core"), config.getSecretMap("otel.exporter.otlp.headers"));
+  }
+
+  @Test
   void listsAndMaps() {
     AgentConfig config =
         config(

@@ -281,9 +281,16 @@ class DispatchWeaverContractTest {
     field.set(holder, "in the slot");
     field.set(other, "in the map");
     assertEquals("in the slot", field.get(holder));
-    assertEquals("in the slot", ((Object[]) ((io.tracewire.bootstrap.FieldHolder) holder).tracewire$fields())[0 + fieldIndex(field)]);
+    assertEquals("in the slot", ((Object[]) ((io.tracewire.bootstrap.FieldHolder) holder).tracewire$fields())[fieldIndex(field)]);
     assertEquals("in the map", field.get(other));
     assertEquals("computed", field.computeIfAbsent(new ReplacingSubject("z"), ignored -> "computed"));
+    // A copy of the slot (what Object.clone() makes) is no value of the copy's own.
+    Object copy = withSlot.getConstructor(String.class).newInstance("copy");
+    ((io.tracewire.bootstrap.FieldHolder) copy).tracewire$fields(((io.tracewire.bootstrap.FieldHolder) holder).tracewire$fields());
+    assertNull(field.get(copy));
+    field.set(copy, "the copy's own");
+    assertEquals("in the slot", field.get(holder));
+    assertEquals("the copy's own", field.get(copy));
   }
 
   private static int fieldIndex(io.tracewire.instrumentation.api.ObjectField<?> field) throws Exception {

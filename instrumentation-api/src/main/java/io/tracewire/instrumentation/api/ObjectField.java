@@ -10,7 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * map costs a weak reference and a hash-map entry per object, which the garbage collector then
  * processes.
  *
- * <p>All fields of one object share the one added slot: an array indexed by field. A value is set
+ * <p>All fields of one object share the one added slot: an array indexed by field, whose last
+ * element is the object it belongs to ({@code Object.clone()} copies the slot, and a clone must
+ * not share its original's values). A value is set
  * where the object is made or first seen and read later, on any thread; two fields set at the same
  * moment for the first time on one object may lose one of the two values (never anything else).
  */
@@ -38,7 +40,7 @@ public final class ObjectField<T> {
   @SuppressWarnings("unchecked")
   public T get(Object object) {
     if (index < SLOTS && object instanceof FieldHolder) {
-      Object[] values = (Object[]) ((FieldHolder) object).tracewire$fields();
+      Object[] values = valuesOf(object);
       return values == null ? null : (T) values[index];
     }
     return fallback.get(object);
@@ -46,16 +48,26 @@ public final class ObjectField<T> {
 
   public void set(Object object, T value) {
     if (index < SLOTS && object instanceof FieldHolder) {
-      FieldHolder holder = (FieldHolder) object;
-      Object[] values = (Object[]) holder.tracewire$fields();
+      Object[] values = valuesOf(object);
       if (values == null) {
-        values = new Object[SLOTS];
-        holder.tracewire$fields(values);
+        values = new Object[SLOTS + 1];
+        values[SLOTS] = object;
+        ((FieldHolder) object).tracewire$fields(values);
       }
       values[index] = value;
-    } else if (object != null && value != null) {
-      fallback.put(object, value);
+    } else if (object != null) {
+      if (value == null) {
+        fallback.remove(object);
+      } else {
+        fallback.put(object, value);
+      }
     }
+  }
+
+  /** The object's own values: none yet, or only a clone's copy of its original's. */
+  private static Object[] valuesOf(Object object) {
+    Object[] values = (Object[]) ((FieldHolder) object).tracewire$fields();
+    return values != null && values[SLOTS] == object ? values : null;
   }
 
   /** The value, computing and storing it when there is none. */

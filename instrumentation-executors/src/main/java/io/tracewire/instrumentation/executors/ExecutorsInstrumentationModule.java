@@ -46,6 +46,9 @@ public final class ExecutorsInstrumentationModule implements InstrumentationModu
   public Set<String> classFileMarkers(InstrumentationConfig config) {
     return Set.of(
         "(Ljava/lang/Runnable;)V",
+        // A pool that only overrides its hooks names neither a Runnable-only method nor a task type.
+        "beforeExecute",
+        "afterExecute",
         "java/util/concurrent/CompletableFuture",
         "java/util/concurrent/FutureTask",
         "java/util/concurrent/ForkJoinTask",
@@ -55,12 +58,16 @@ public final class ExecutorsInstrumentationModule implements InstrumentationModu
   @Override
   public List<TypeInstrumentation> typeInstrumentations(InstrumentationContext context) {
     return List.of(
-        anyExecutor(),
+        jdkExecutors(),
+        applicationExecutors(),
         forkJoinPool(),
+        // A fork-join task runs in the context it was forked, invoked or submitted in, and in none
+        // other: a worker that helps while it joins must not lend its own context to the task.
         TypeInstrumentation.forTypes(TypeMatcher.named(CONCURRENT + "ForkJoinTask"))
             .inJdkPackage("java.util.concurrent")
-            .intercept(optional(named("fork"), new Interceptors.CaptureOnFork()).withoutExit())
-            .intercept(optional(named("doExec"), new Interceptors.RunInTaskContext(false)))
+            .intercept(optional(namedOneOf("fork", "invoke"), new Interceptors.CaptureOnFork()).withoutExit())
+            .intercept(optional(named("invokeAll"), new Interceptors.CaptureArguments()).withoutExit())
+            .intercept(optional(named("doExec"), new Interceptors.RunInTaskContext(true)))
             .build(),
         // A FutureTask remembers the context it is made in (by submit, schedule, or a framework's
         // executor that never calls execute), and runs in it.
@@ -70,18 +77,27 @@ public final class ExecutorsInstrumentationModule implements InstrumentationModu
                 MethodInterception.constructors(isConstructor(), new Interceptors.CaptureOnConstruction())
                     .withoutArguments())
             .intercept(
-                optional(namedOneOf("run", "runAndReset"), new Interceptors.RunInTaskContext(false)))
+                optional(named("run").and(takesArguments(0)), new Interceptors.RunInTaskContext(false, true)))
+            .intercept(
+                optional(named("runAndReset"), new Interceptors.RunInTaskContext(false)))
             .build(),
         TypeInstrumentation.forTypes(TypeMatcher.named(CONCURRENT + "ScheduledThreadPoolExecutor"))
             .inJdkPackage("java.util.concurrent")
             .intercept(
                 optional(named("delayedExecute"), new Interceptors.CaptureArgument()).withoutExit())
             .build(),
+        hooksSeeTheirOwnTasks(),
         TypeInstrumentation.forTypes(TypeMatcher.named(CONCURRENT + "ThreadPoolExecutor"))
             .inJdkPackage("java.util.concurrent")
             .intercept(
                 optional(named("shutdownNow").and(takesArguments(0)), new Interceptors.UnwrapPending())
                     .replacingReturnValue())
+            // Where the pool hands a task to its rejection handler (a lambda, often: it cannot be
+            // woven itself): the handler gets the application's task.
+            .intercept(
+                optional(named("reject").and(takesArguments(Runnable.class)), new Interceptors.UnwrapArgument(0))
+                    .replacingArgument(0)
+                    .withoutExit())
             .intercept(
                 optional(named("remove").and(takesArguments(Runnable.class)), new Interceptors.RemoveWrapped())
                     .replacingArgument(0)
@@ -99,10 +115,11 @@ public final class ExecutorsInstrumentationModule implements InstrumentationModu
             .build());
   }
 
-  /** {@code execute(Runnable)} of every executor, the JDK's and the application's own. */
-  private static TypeInstrumentation anyExecutor() {
+  /** {@code execute(Runnable)} of every JDK executor. */
+  private static TypeInstrumentation jdkExecutors() {
     return TypeInstrumentation.forTypes(
-            declaresMethod(EXECUTE_RUNNABLE.and(not(isStatic())))
+            TypeMatcher.inPackage(CONCURRENT)
+                .and(declaresMethod(EXECUTE_RUNNABLE.and(not(isStatic()))))
                 .and(TypeMatcher.not(isInterface()))
                 .and(isSubtypeOf(CONCURRENT + "Executor")))
         .inJdkPackage("java.util.concurrent")
@@ -111,13 +128,45 @@ public final class ExecutorsInstrumentationModule implements InstrumentationModu
         .build();
   }
 
+  /**
+   * {@code execute(Runnable)} of the application's own executors: its lambdas carry the context
+   * (other tasks are left as they are; a JDK pool the executor hands them to carries it).
+   */
+  private static TypeInstrumentation applicationExecutors() {
+    return TypeInstrumentation.forTypes(
+            TypeMatcher.not(TypeMatcher.inPackage("java."))
+                .and(declaresMethod(EXECUTE_RUNNABLE.and(not(isStatic()))))
+                .and(TypeMatcher.not(isInterface()))
+                .and(isSubtypeOf(CONCURRENT + "Executor")))
+        .intercept(
+            optional(EXECUTE_RUNNABLE, new Interceptors.ExecuteInApplicationExecutor())
+                .replacingArgument(0)
+                .withoutExit())
+        .build();
+  }
+
+  /** A pool's {@code beforeExecute}/{@code afterExecute} overrides get the application's task. */
+  private static TypeInstrumentation hooksSeeTheirOwnTasks() {
+    MethodMatcher before = named("beforeExecute").and(takesArgument(1, "java.lang.Runnable"));
+    MethodMatcher after = named("afterExecute").and(takesArgument(0, "java.lang.Runnable"));
+    return TypeInstrumentation.forTypes(
+            declaresMethod(before.or(after)).and(isSubtypeOf(CONCURRENT + "ThreadPoolExecutor")))
+        .inJdkPackage("java.util.concurrent")
+        .intercept(optional(before, new Interceptors.UnwrapArgument(1)).replacingArgument(1).withoutExit())
+        .intercept(optional(after, new Interceptors.UnwrapArgument(0)).replacingArgument(0).withoutExit())
+        .build();
+  }
+
   private static TypeInstrumentation forkJoinPool() {
     return TypeInstrumentation.forTypes(TypeMatcher.named(CONCURRENT + "ForkJoinPool"))
         .inJdkPackage("java.util.concurrent")
         .intercept(
             optional(
-                    namedOneOf("submit", "invoke", "execute")
-                        .and(takesArguments(1).or(takesArguments(2)))
+                    namedOneOf(
+                            "submit", "invoke", "execute",
+                            // Java 19+: a fork-join pool schedules, too.
+                            "schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay")
+                        .and(not(takesArguments(0)))
                         .and(not(EXECUTE_RUNNABLE)),
                     new Interceptors.ForkJoinSubmit())
                 .replacingArgument(0)

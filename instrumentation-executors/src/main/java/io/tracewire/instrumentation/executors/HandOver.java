@@ -14,8 +14,12 @@ final class HandOver {
   private HandOver() {}
 
   /**
-   * The task to hand over in place of {@code task}: the same object when its run is woven (its
-   * context is remembered aside) or when there is nothing to carry, else a wrapper.
+   * The task a JDK executor is handed in place of {@code task}: the same object when its run is
+   * woven (its context is remembered aside) or when there is nothing to carry, else a wrapper.
+   *
+   * <p>A {@code Comparable} task is never wrapped: a priority queue compares its tasks with each
+   * other, and the application's {@code compareTo} would meet the agent's wrapper. Such tasks run
+   * without the context.
    *
    * @param forkJoinPool whether the executor runs fork-join tasks through {@code doExec}
    */
@@ -28,7 +32,38 @@ final class HandOver {
       TaskContexts.captureFor(task);
       return task;
     }
+    if (task instanceof Comparable || isVirtualThreadContinuation(task)) {
+      return task;
+    }
     return new ContextRunnable(task, context);
+  }
+
+  /**
+   * The task an application's own executor is handed in place of {@code task}. Only a lambda is
+   * wrapped (the executor's own code may test or compare the tasks it is given, but a lambda has
+   * nothing to test), and it is wrapped even with nothing current: an executor that runs its
+   * tasks from inside other tasks (a serial executor draining its queue) must not run this one in
+   * the context of the task that happens to drain it.
+   */
+  static Runnable forApplicationExecutor(Runnable task) {
+    if (task == null || task instanceof ContextRunnable || !isLambda(task)) {
+      return task;
+    }
+    Context context = TaskContexts.toPropagate();
+    return new ContextRunnable(task, context == null ? Context.root() : context);
+  }
+
+  /** A lambda or method reference: a hidden class the JVM spun, with no identity of interest. */
+  private static boolean isLambda(Object task) {
+    return task.getClass().getName().contains("$$Lambda");
+  }
+
+  /**
+   * A virtual thread's own continuation, scheduled again at every unpark: the thread carries its
+   * context already (its task was wrapped when it was made).
+   */
+  private static boolean isVirtualThreadContinuation(Runnable task) {
+    return task.getClass().getName().startsWith("java.lang.VirtualThread");
   }
 
   static <V> Callable<V> callable(Callable<V> task) {

@@ -21,12 +21,43 @@ final class Interceptors {
     public final void onExit(Object state, Object self, Object returned, Throwable thrown) {}
   }
 
-  /** {@code execute(Runnable)} of any executor: the task carries the context over. */
+  /** {@code execute(Runnable)} of a JDK executor: the task carries the context over. */
   static final class Execute extends OnEnter {
     @Override
     public Object onEnter(Object self, Object[] args) {
       if (args[0] instanceof Runnable) {
         args[0] = HandOver.runnable((Runnable) args[0], self instanceof ForkJoinPool);
+      }
+      return null;
+    }
+  }
+
+  /** {@code execute(Runnable)} of an application's executor: lambdas carry the context over. */
+  static final class ExecuteInApplicationExecutor extends OnEnter {
+    @Override
+    public Object onEnter(Object self, Object[] args) {
+      if (args[0] instanceof Runnable) {
+        args[0] = HandOver.forApplicationExecutor((Runnable) args[0]);
+      }
+      return null;
+    }
+  }
+
+  /**
+   * The application's own hooks ({@code beforeExecute}, {@code afterExecute}, a rejection handler)
+   * see its own task, never the agent's wrapper.
+   */
+  static final class UnwrapArgument extends OnEnter {
+    private final int index;
+
+    UnwrapArgument(int index) {
+      this.index = index;
+    }
+
+    @Override
+    public Object onEnter(Object self, Object[] args) {
+      if (args[index] instanceof ContextRunnable) {
+        args[index] = HandOver.unwrap((Runnable) args[index]);
       }
       return null;
     }
@@ -56,6 +87,27 @@ final class Interceptors {
     public Object onEnter(Object self, Object[] args) {
       if (args[0] instanceof Collection) {
         args[0] = HandOver.callables((Collection<Callable<Object>>) args[0]);
+      }
+      return null;
+    }
+  }
+
+  /** {@code ForkJoinTask.invokeAll(...)}: every task given remembers the context current now. */
+  static final class CaptureArguments extends OnEnter {
+    @Override
+    public Object onEnter(Object self, Object[] args) {
+      for (Object argument : args) {
+        if (argument instanceof ForkJoinTask) {
+          TaskContexts.captureFor(argument);
+        } else if (argument instanceof Object[]) {
+          for (Object task : (Object[]) argument) {
+            TaskContexts.captureFor(task);
+          }
+        } else if (argument instanceof Collection) {
+          for (Object task : (Collection<?>) argument) {
+            TaskContexts.captureFor(task);
+          }
+        }
       }
       return null;
     }
@@ -112,6 +164,7 @@ final class Interceptors {
   /** The run of a task whose context was remembered: current for exactly that long. */
   static final class RunInTaskContext implements Interceptor {
     private final boolean rootWhenNone;
+    private final boolean forgetAfterRun;
 
     /**
      * @param rootWhenNone a task that remembered nothing runs with no context at all (for tasks
@@ -119,7 +172,16 @@ final class Interceptors {
      *     the context of whichever thread happens to run them)
      */
     RunInTaskContext(boolean rootWhenNone) {
+      this(rootWhenNone, false);
+    }
+
+    /**
+     * @param forgetAfterRun the task runs once ({@code FutureTask.run}): its context is dropped
+     *     then, rather than kept for as long as the application keeps the future
+     */
+    RunInTaskContext(boolean rootWhenNone, boolean forgetAfterRun) {
       this.rootWhenNone = rootWhenNone;
+      this.forgetAfterRun = forgetAfterRun;
     }
 
     @Override
@@ -131,6 +193,9 @@ final class Interceptors {
     public void onExit(Object state, Object self, Object returned, Throwable thrown) {
       if (state instanceof Scope) {
         ((Scope) state).close();
+      }
+      if (forgetAfterRun && state != null) {
+        TaskContexts.forget(self);
       }
     }
   }

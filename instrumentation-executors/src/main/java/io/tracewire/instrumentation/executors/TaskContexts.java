@@ -32,6 +32,11 @@ final class TaskContexts {
     }
   }
 
+  /** Drops what {@code task} remembered (it has run, and runs no more). */
+  static void forget(Object task) {
+    CONTEXTS.remove(task);
+  }
+
   static boolean hasContext(Object task) {
     return CONTEXTS.get(task) != null;
   }

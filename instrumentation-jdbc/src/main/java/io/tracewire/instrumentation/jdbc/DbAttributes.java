@@ -42,4 +42,15 @@ final class DbAttributes {
         return system;
     }
   }
+
+  /**
+   * {@code db.query.text} is cut to this many characters: generated statements (long {@code IN}
+   * lists, ORM joins) can run to megabytes, and every queued span holds its text.
+   * {@code otel.attribute.value.length.limit} may cut it shorter.
+   */
+  static final int MAX_QUERY_TEXT_LENGTH = 8192;
+
+  static String boundedQueryText(String text) {
+    return text == null || text.length() <= MAX_QUERY_TEXT_LENGTH ? text : text.substring(0, MAX_QUERY_TEXT_LENGTH);
+  }
 }

@@ -70,7 +70,7 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
     InstrumentationConfig config = context.config();
     boolean sanitize = config.getBoolean(SANITIZE, config.getBoolean(SANITIZE_OLD_NAME, true));
     if (sanitize) {
-      SpanErrors.sanitizeSqlMessagesWith(SqlSanitizer::sanitizeMessage);
+      SpanErrors.sanitizeMessagesOf(java.sql.SQLException.class, SqlSanitizer::sanitizeMessage);
     }
     JdbcTelemetry telemetry =
         new JdbcTelemetry(context.tracer(), sanitize, config.semconvOptIn("database/dup"));

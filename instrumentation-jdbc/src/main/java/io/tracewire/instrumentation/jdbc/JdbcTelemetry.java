@@ -153,7 +153,8 @@ final class JdbcTelemetry {
   }
 
   private void putQuery(
-      SpanBuilder span, String text, String operation, String summary, String collection) {
+      SpanBuilder span, String queryText, String operation, String summary, String collection) {
+    String text = DbAttributes.boundedQueryText(queryText);
     if (text != null) {
       span.setAttribute(DB_QUERY_TEXT, text);
     }

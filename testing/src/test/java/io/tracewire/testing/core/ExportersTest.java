@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.util.JsonFormat;
 import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.trace.v1.Span;
 import io.tracewire.testing.harness.AgentRun;
 import io.tracewire.testing.harness.Jdk;
 import io.tracewire.testing.harness.JdkMatrix;
@@ -15,6 +20,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Every exporter the agent offers, fed by the same scenario. */
@@ -42,7 +48,7 @@ class ExportersTest {
   }
 
   @JdkMatrix
-  void loggingOtlpPrintsOtlpJsonLines(Jdk jdk) {
+  void loggingOtlpPrintsOtlpJsonLines(Jdk jdk) throws InvalidProtocolBufferException {
     RunResult result = shop(jdk, "logging-otlp").run().assertSuccess();
     List<String> json =
         result.stdout().lines().filter(line -> line.startsWith("{\"resourceSpans\":")).toList();
@@ -51,6 +57,36 @@ class ExportersTest {
     assertTrue(all.contains("\"name\":\"ShopScenario$Checkout.placeOrder\""), all);
     assertTrue(all.contains("\"kind\":1"), all);
     assertTrue(all.contains("{\"key\":\"service.name\",\"value\":{\"stringValue\":\"shop\"}}"), all);
+    assertEquals(Set.of("ShopScenario$Checkout.placeOrder", "ShopScenario$Checkout.reserve"), parsedSpanNames(json));
+  }
+
+  /**
+   * Reads each line with protobuf's own JSON parser, which rejects any field the OTLP schema does
+   * not have. OTLP/JSON writes trace and span ids in hex where protobuf's JSON has base64, so the
+   * ids are checked apart: a 32- and a 16-digit hex string, read as base64.
+   */
+  private static Set<String> parsedSpanNames(List<String> lines) throws InvalidProtocolBufferException {
+    Set<String> names = new java.util.TreeSet<>();
+    for (String line : lines) {
+      ExportTraceServiceRequest.Builder request = ExportTraceServiceRequest.newBuilder();
+      JsonFormat.parser().merge(line, request);
+      for (var resource : request.getResourceSpansList()) {
+        for (var scope : resource.getScopeSpansList()) {
+          for (Span span : scope.getSpansList()) {
+            assertTrue(hex(span.getTraceId()).matches("[0-9a-f]{32}"), span.toString());
+            assertTrue(hex(span.getSpanId()).matches("[0-9a-f]{16}"), span.toString());
+            assertEquals(Span.SpanKind.SPAN_KIND_INTERNAL, span.getKind());
+            names.add(span.getName());
+          }
+        }
+      }
+    }
+    return names;
+  }
+
+  /** The id as the line wrote it: the base64 text protobuf decoded it from. */
+  private static String hex(ByteString id) {
+    return java.util.Base64.getEncoder().encodeToString(id.toByteArray());
   }
 
   @JdkMatrix

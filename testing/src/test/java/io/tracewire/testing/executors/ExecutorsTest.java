@@ -10,6 +10,7 @@ import io.tracewire.testing.harness.JdkMatrix;
 import io.tracewire.testing.harness.ReceivedSpan;
 import io.tracewire.testing.harness.RunResult;
 import io.tracewire.testing.harness.Spans;
+import io.tracewire.testing.scenarios.ExecutorsEdgeScenario;
 import io.tracewire.testing.scenarios.ExecutorsLeakScenario;
 import io.tracewire.testing.scenarios.ExecutorsScenario;
 import io.tracewire.testing.scenarios.SpringAsyncScenario;
@@ -92,6 +93,21 @@ class ExecutorsTest {
     assertThat(spans.single("step spring-async-void")).hasParent(spans.single("request spring-async-void"));
     assertEquals(3, spans.named("step chain").size(), spans.dump());
     assertEachStepUnderItsOwnRequestOrRoot(spans);
+  }
+
+  @JdkMatrix
+  void executorsThatLookAtTheirTasksSeeTheApplicationsOwnAndNoContextIsLent(Jdk jdk) {
+    RunResult result =
+        AgentRun.of(ExecutorsEdgeScenario.class).on(jdk).withTestExtension().expectSpans(9).run().assertSuccess();
+    String out = result.stdout();
+    assertTrue(out.contains("priority tasks ran") && out.contains("done"), out + result.stderr());
+    assertTrue(out.contains("beforeExecute saw own task: true"), out);
+    assertTrue(out.contains("rejection handler saw own task: true"), out);
+    Spans spans = result.spans();
+    assertThat(spans.single("step serial")).hasParent(spans.single("request serial"));
+    assertThat(spans.single("step unrelated-serial")).isRoot();
+    assertThat(spans.single("step fj-help")).hasParent(spans.single("request fj-help"));
+    assertThat(spans.single("step unrelated-fj")).isRoot();
   }
 
   @Test

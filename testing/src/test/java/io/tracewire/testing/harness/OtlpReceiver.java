@@ -2,6 +2,11 @@ package io.tracewire.testing.harness;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import java.io.ByteArrayInputStream;
@@ -62,6 +67,34 @@ public final class OtlpReceiver implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start the OTLP receiver", e);
     }
+    return serve(server);
+  }
+
+  /**
+   * Starts a receiver that speaks HTTPS with {@code tls}; with {@code needClientCertificate} it
+   * accepts only clients whose certificate {@code tls} trusts (mutual TLS). Its {@link #endpoint}
+   * is then an {@code https://} URL.
+   */
+  public static OtlpReceiver startTls(SSLContext tls, boolean needClientCertificate) {
+    HttpsServer server;
+    try {
+      server = HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 50);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start the OTLP receiver", e);
+    }
+    server.setHttpsConfigurator(
+        new HttpsConfigurator(tls) {
+          @Override
+          public void configure(HttpsParameters parameters) {
+            SSLParameters ssl = tls.getDefaultSSLParameters();
+            ssl.setNeedClientAuth(needClientCertificate);
+            parameters.setSSLParameters(ssl);
+          }
+        });
+    return serve(server);
+  }
+
+  private static OtlpReceiver serve(HttpServer server) {
     int id = INSTANCES.incrementAndGet();
     AtomicInteger threads = new AtomicInteger();
     ExecutorService executor = Executors.newFixedThreadPool(4, task -> {
@@ -78,7 +111,7 @@ public final class OtlpReceiver implements AutoCloseable {
 
   /** The base URL to give an OTLP/HTTP exporter, {@code http://127.0.0.1:<port>}. */
   public String endpoint() {
-    return "http://127.0.0.1:" + port();
+    return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + port();
   }
 
   /** The listening port. */

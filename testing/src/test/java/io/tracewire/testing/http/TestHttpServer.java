@@ -290,7 +290,8 @@ public final class TestHttpServer implements AutoCloseable {
       }
     }
 
-    SSLContext serverContext() {
+    /** A server context with this key and certificate (also for servers other than this one). */
+    public SSLContext serverContext() {
       try {
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(keyStore, PASSWORD);

@@ -54,16 +54,12 @@ class SpringBootAppTest {
     ReceivedSpan nested = ServerSpans.forPath(spans, "/orders/8");
     assertThat(nested).hasName("GET /orders/{id}");
     ServerSpans.onlyChild(spans, nested, "SELECT orders");
-    // CONDITIONAL until the HTTP client instrumentations are merged: with them, RestClient's call
-    // is a CLIENT span under the summary and the nested request's SERVER span is its child.
-    // Without them nothing propagates, and the nested request starts a trace of its own.
+    // RestClient's call is one CLIENT span under the summary, and the nested request's SERVER
+    // span is its child.
     List<ReceivedSpan> clients = spans.childrenOf(summary).stream().filter(span -> span.kind().equals("CLIENT")).toList();
-    if (clients.isEmpty()) {
-      assertThat(nested).isRoot();
-    } else {
-      assertEquals(1, clients.size(), spans.dump());
-      assertThat(nested).hasParent(clients.get(0));
-    }
+    assertEquals(1, clients.size(), spans.dump());
+    assertThat(clients.get(0)).hasName("GET").hasAttribute("http.response.status_code", 200);
+    assertThat(nested).hasParent(clients.get(0));
 
     assertThat(ServerSpans.forPath(spans, "/nothing-here"))
         .hasAttribute("http.response.status_code", 404)

@@ -23,16 +23,10 @@ import java.util.regex.Pattern;
 
 /**
  * Two JVMs with the agent: the front service handles a request and calls the back service over
- * HTTP; the back service's SERVER span continues the trace, as the child of what the front sent.
+ * HTTP; the back service's SERVER span continues the trace, as the child of the front service's
+ * CLIENT span, which is the child of the front's SERVER span.
  */
 class TwoJvmPropagationTest {
-
-  /**
-   * While the HTTP client instrumentations are not merged, the front service writes the
-   * traceparent of its call itself, as a client span would. Once they are, set this to {@code
-   * false}: the agent's CLIENT span in the front service must then be the back service's parent.
-   */
-  private static final boolean MANUAL_CLIENT_PROPAGATION = true;
 
   private static final Pattern RECEIVED =
       Pattern.compile("RECEIVED 00-([0-9a-f]{32})-([0-9a-f]{16})-01");
@@ -57,14 +51,13 @@ class TwoJvmPropagationTest {
               .on(jdk)
               .receiver(receiver)
               .property("otel.service.name", "front")
-              .args("front", String.valueOf(backPort), MANUAL_CLIENT_PROPAGATION ? "manual" : "instrumented")
+              .args("front", String.valueOf(backPort))
               .run()
               .assertSuccess();
       assertTrue(front.stdout().contains("front 200 order for alice"), front.describe());
       RunResult backResult = back.get(90, TimeUnit.SECONDS).assertSuccess();
-      // back: 2 statements at start-up, its SERVER span and its query; front: its SERVER span
-      // (and its CLIENT span once clients are instrumented).
-      Spans spans = receiver.awaitSpans(MANUAL_CLIENT_PROPAGATION ? 5 : 6, Duration.ofSeconds(10));
+      // back: 2 statements at start-up, its SERVER span and its query; front: its SERVER and CLIENT spans.
+      Spans spans = receiver.awaitSpans(6, Duration.ofSeconds(10));
 
       ReceivedSpan frontServer = serverOf(spans, "front");
       ReceivedSpan backServer = serverOf(spans, "back");
@@ -79,13 +72,9 @@ class TwoJvmPropagationTest {
       assertThat(backServer).isInSameTraceAs(frontServer).hasName("GET");
       ServerSpans.onlyChild(spans, backServer, "SELECT customers");
 
-      if (MANUAL_CLIENT_PROPAGATION) {
-        assertTrue(front.stdout().contains("SENT " + received.group(0).substring("RECEIVED ".length())), front.describe());
-      } else {
-        List<ReceivedSpan> clients = spans.childrenOf(frontServer).stream().filter(s -> s.kind().equals("CLIENT")).toList();
-        assertEquals(1, clients.size(), spans.dump());
-        assertThat(backServer).hasParent(clients.get(0));
-      }
+      List<ReceivedSpan> clients = spans.childrenOf(frontServer).stream().filter(s -> s.kind().equals("CLIENT")).toList();
+      assertEquals(1, clients.size(), spans.dump());
+      assertThat(backServer).hasParent(clients.get(0));
     }
   }
 

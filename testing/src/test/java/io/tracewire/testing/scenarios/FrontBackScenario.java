@@ -19,7 +19,6 @@ import java.sql.Statement;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,10 +28,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code back <port file>}: serves {@code /customers/{id}} from H2, writes its port to the
  *       file once listening, prints the {@code traceparent} it received ({@code RECEIVED ...}) and
  *       exits after one request;
- *   <li>{@code front <back port> <manual|instrumented>}: sends itself {@code /orders/{id}} with a
- *       traceparent; its handler calls the back service with {@code HttpURLConnection}. With
- *       {@code manual} it writes the traceparent of the call itself ({@code SENT ...}), standing in
- *       for an HTTP client instrumentation; with {@code instrumented} it leaves that to the agent.
+ *   <li>{@code front <back port>}: sends itself {@code /orders/{id}} with a traceparent; its
+ *       handler calls the back service with {@code HttpURLConnection}, whose instrumentation
+ *       propagates the trace.
  * </ul>
  */
 public final class FrontBackScenario {
@@ -44,7 +42,7 @@ public final class FrontBackScenario {
     if (args[0].equals("back")) {
       back(Path.of(args[1]));
     } else {
-      front(Integer.parseInt(args[1]), args[2].equals("manual"));
+      front(Integer.parseInt(args[1]));
     }
   }
 
@@ -90,13 +88,12 @@ public final class FrontBackScenario {
     }
   }
 
-  private static void front(int backPort, boolean manual) throws Exception {
+  private static void front(int backPort) throws Exception {
     ExecutorService executor = Executors.newFixedThreadPool(2);
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
     server.setExecutor(executor);
     server.createContext("/orders/", exchange -> {
-      String incoming = exchange.getRequestHeaders().getFirst("traceparent");
-      String customer = callBack(backPort, manual ? incoming : null);
+      String customer = callBack(backPort);
       JdkHttpServerScenario.respond(exchange, 200, "order for " + customer);
     });
     server.start();
@@ -107,16 +104,10 @@ public final class FrontBackScenario {
     JdkHttpServerScenario.stop(server, executor);
   }
 
-  /** {@code GET /customers/7} on the back service; {@code incoming} set: the traceparent is written here. */
-  private static String callBack(int backPort, String incoming) throws IOException {
+  /** {@code GET /customers/7} on the back service. */
+  private static String callBack(int backPort) throws IOException {
     HttpURLConnection call =
         (HttpURLConnection) new URL("http://127.0.0.1:" + backPort + "/customers/7").openConnection();
-    if (incoming != null) {
-      // The same trace, and a span id of its own, as a client span would have.
-      String sent = "00-" + incoming.substring(3, 35) + "-" + String.format("%016x", ThreadLocalRandom.current().nextLong() | 1) + "-01";
-      call.setRequestProperty("traceparent", sent);
-      System.out.println("SENT " + sent);
-    }
     try (InputStream body = call.getInputStream()) {
       return new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     } finally {

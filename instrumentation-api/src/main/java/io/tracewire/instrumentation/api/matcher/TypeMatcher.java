@@ -28,6 +28,11 @@ public interface TypeMatcher {
     return type -> names.contains(type.name());
   }
 
+  /** The class's binary name starts with this package prefix, e.g. {@code "java.util.concurrent."}. */
+  static TypeMatcher inPackage(String prefix) {
+    return type -> type.name().startsWith(prefix);
+  }
+
   static TypeMatcher isInterface() {
     return TypeInfo::isInterface;
   }

@@ -21,8 +21,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A real SDK exporting to memory, W3C propagators, and configuration from a map. */
-final class FakeInstrumentationContext implements InstrumentationContext {
+/**
+ * A real SDK exporting to memory, W3C propagators, and configuration from a map; for the tests of
+ * every kind of shared telemetry (HTTP, messaging).
+ */
+public final class FakeInstrumentationContext implements InstrumentationContext {
 
   final InMemorySpanExporter exporter = InMemorySpanExporter.create();
   final Map<String, String> properties = new HashMap<>();
@@ -37,16 +40,16 @@ final class FakeInstrumentationContext implements InstrumentationContext {
                       W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance())))
           .build();
 
-  FakeInstrumentationContext with(String name, String value) {
+  public FakeInstrumentationContext with(String name, String value) {
     properties.put(name, value);
     return this;
   }
 
-  List<SpanData> spans() {
+  public List<SpanData> spans() {
     return exporter.getFinishedSpanItems();
   }
 
-  SpanData onlySpan() {
+  public SpanData onlySpan() {
     List<SpanData> spans = spans();
     if (spans.size() != 1) {
       throw new AssertionError("expected one span, got " + spans);

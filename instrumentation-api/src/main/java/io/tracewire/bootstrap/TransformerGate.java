@@ -52,8 +52,9 @@ public final class TransformerGate implements ClassFileTransformer {
   }
 
   /**
-   * From now on every class that loads goes through {@code transformer}; classes already held
-   * back stay held until {@link #release}.
+   * From now on every class that loads goes through {@code transformer}; the early types are
+   * still held back until {@link #release} (the installer releases them once the classes loaded
+   * earlier are retransformed and the SDK is there, so their first spans are recorded).
    */
   public void delegateTo(ClassFileTransformer transformer) {
     delegate = transformer;
@@ -104,7 +105,7 @@ public final class TransformerGate implements ClassFileTransformer {
       byte[] classfileBuffer) {
     try {
       ClassFileTransformer ready = delegate;
-      if (ready == null && !isOpen() && mustWait(loader, classBeingRedefined, classfileBuffer)) {
+      if (!isOpen() && mustWait(loader, classBeingRedefined, classfileBuffer)) {
         if (!settled.await(MAX_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
           // The installer is stuck: stop holding classes back, once and for all.
           abandon();

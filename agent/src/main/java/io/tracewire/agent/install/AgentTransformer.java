@@ -218,6 +218,7 @@ final class AgentTransformer implements ClassFileTransformer {
       objectField |= instrumentation.addsObjectField();
       instrumentation.addWeavings(info, weavings);
     }
+    info.release();
     return new ClassWeaving(weavings, objectField && ObjectFieldSlot.canCarry(info));
   }
 }

@@ -8,6 +8,8 @@ import java.util.Set;
 import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.Type;
 import java.util.List;
+import java.util.Map;
+import io.tracewire.instrumentation.api.matcher.MethodDetails;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
@@ -23,6 +25,9 @@ final class ClassFileInfo implements TypeInfo {
   private final List<MethodInfo> methods;
   private final ClassLoader loader;
   private final TypeHierarchy hierarchy;
+  /** The class file, for {@link MethodInfo#details()}, until {@link #release()}. */
+  private byte[] classfile;
+  private Map<String, MethodDetails> details;
 
   private ClassFileInfo(
       ClassReader reader, List<MethodInfo> methods, ClassLoader loader, TypeHierarchy hierarchy) {
@@ -39,6 +44,8 @@ final class ClassFileInfo implements TypeInfo {
   static ClassFileInfo read(byte[] classfile, ClassLoader loader, TypeHierarchy hierarchy) {
     ClassReader reader = new ClassReader(classfile);
     List<MethodInfo> methods = new ArrayList<>();
+    // Filled in below: the methods' details are read through it, on demand.
+    ClassFileInfo[] info = new ClassFileInfo[1];
     reader.accept(
         new ClassVisitor(Opcodes.ASM9) {
           @Override
@@ -54,13 +61,32 @@ final class ClassFileInfo implements TypeInfo {
 
               @Override
               public void visitEnd() {
-                methods.add(new MethodInfo(name, descriptor, access, annotations));
+                methods.add(
+                    new MethodInfo(
+                        name, descriptor, access, annotations, () -> info[0].detailsOf(name + descriptor)));
               }
             };
           }
         },
         ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-    return new ClassFileInfo(reader, methods, loader, hierarchy);
+    info[0] = new ClassFileInfo(reader, methods, loader, hierarchy);
+    info[0].classfile = classfile;
+    return info[0];
+  }
+
+  private MethodDetails detailsOf(String nameAndDescriptor) {
+    if (details == null) {
+      if (classfile == null) {
+        return MethodDetails.NONE;
+      }
+      details = MethodDetailsReader.read(classfile);
+    }
+    return details.getOrDefault(nameAndDescriptor, MethodDetails.NONE);
+  }
+
+  /** Matching is over: details not read by now are never read (nothing keeps the class file). */
+  void release() {
+    classfile = null;
   }
 
   @Override

@@ -14,6 +14,27 @@ import org.objectweb.asm.Opcodes;
 
 class ClassFileInfoTest {
 
+  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+  @interface Traced {
+    String value() default "";
+
+    java.util.concurrent.TimeUnit unit() default java.util.concurrent.TimeUnit.SECONDS;
+
+    String[] tags() default {};
+  }
+
+  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.CLASS)
+  @interface Named {
+    String value();
+  }
+
+  static final class Annotated {
+    @Traced(value = "custom", unit = java.util.concurrent.TimeUnit.MINUTES, tags = {"a", "b"})
+    static void work(@Named("the.user") String user, int count, @Named("") long id) {}
+
+    static void plain(String text) {}
+  }
+
   /** Reaches {@code java.util.Collection} only through a superclass's interfaces' supertypes. */
   abstract static class Names extends AbstractList<String> implements Comparable<Names> {
     public abstract void rename(String from, int[] positions, long when);
@@ -94,5 +115,48 @@ class ClassFileInfoTest {
   @Test
   void anUnknownSupertypeIsNotAMatch() {
     assertFalse(hierarchy.anyIsSubtype(loader, "com/example/Missing", new String[0], "java/lang/Runnable"));
+  }
+
+  private static MethodInfo method(ClassFileInfo info, String name) {
+    return info.declaredMethods().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void readsAnnotationValuesParameterAnnotationsAndNamesOnDemand() {
+    ClassFileInfo info = describe(Annotated.class);
+    io.tracewire.instrumentation.api.matcher.MethodDetails work = method(info, "work").details();
+    assertEquals(
+        java.util.Map.of("value", "custom", "unit", "MINUTES", "tags", List.of("a", "b")),
+        work.annotation(Traced.class.getName()));
+    assertEquals(java.util.Map.of("value", "the.user"), work.parameterAnnotation(0, Named.class.getName()));
+    assertNull(work.parameterAnnotation(1, Named.class.getName()));
+    assertEquals(java.util.Map.of("value", ""), work.parameterAnnotation(2, Named.class.getName()));
+    assertNull(work.parameterAnnotation(3, Named.class.getName()));
+    // This module is compiled without -parameters: no names in the class file.
+    assertNull(work.parameterName(0));
+    assertEquals(
+        io.tracewire.instrumentation.api.matcher.MethodDetails.NONE, method(info, "plain").details());
+  }
+
+  @Test
+  void detailsAreNotReadOnceMatchingIsOver() {
+    ClassFileInfo info = describe(Annotated.class);
+    MethodInfo work = method(info, "work");
+    info.release();
+    assertEquals(io.tracewire.instrumentation.api.matcher.MethodDetails.NONE, work.details());
+  }
+
+  @Test
+  void readsParameterNamesOfClassesCompiledWithParameters() throws Exception {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("parameters");
+    java.nio.file.Path source = dir.resolve("Named.java");
+    java.nio.file.Files.writeString(source, "public class Named { public void place(String customer, int count) {} }");
+    javax.tools.JavaCompiler compiler = javax.tools.ToolProvider.getSystemJavaCompiler();
+    assertEquals(0, compiler.run(null, null, null, "-parameters", "-d", dir.toString(), source.toString()));
+    byte[] classfile = java.nio.file.Files.readAllBytes(dir.resolve("Named.class"));
+    MethodInfo place = method(ClassFileInfo.read(classfile, loader, hierarchy), "place");
+    assertEquals("customer", place.details().parameterName(0));
+    assertEquals("count", place.details().parameterName(1));
+    assertNull(place.details().parameterName(2));
   }
 }

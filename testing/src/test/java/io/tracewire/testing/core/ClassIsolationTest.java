@@ -32,13 +32,14 @@ class ClassIsolationTest {
     String out = result.stdout();
     assertTrue(out.contains("own-sdk-exported=1:app-span"), out);
     assertTrue(out.contains("own-sdk-version=1.40.0"), out);
-    assertTrue(out.contains("global-is-noop=true"), out);
+    assertTrue(out.contains("global-is-own=true"), out);
     assertTrue(out.contains("own-bytebuddy=made by the app's own ByteBuddy from ") && out.contains("byte-buddy-1.14.18.jar"), out);
     assertTrue(out.contains("worked"), out);
     assertFalse(result.stderr().contains("LinkageError"), result.stderr());
     assertFalse(result.stderr().contains("NoSuchMethodError"), result.stderr());
     // The application's own span went only to its own exporter, never to the agent's.
     assertTrue(result.spans().named("app-span").isEmpty(), result.spans().dump());
+    assertTrue(result.spans().named("app-global-span").isEmpty(), result.spans().dump());
     assertThat(result.spans().single("OwnOpenTelemetryScenario$Work.run")).hasKind("INTERNAL").isRoot();
   }
 }

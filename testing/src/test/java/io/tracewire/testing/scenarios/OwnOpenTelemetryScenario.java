@@ -3,6 +3,7 @@ package io.tracewire.testing.scenarios;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -60,9 +61,12 @@ public final class OwnOpenTelemetryScenario {
     System.out.println("own-sdk-exported=" + exporter.exported.size() + ":" + exporter.exported.get(0).getName());
     System.out.println("own-sdk-version=" + SdkTracerProvider.class.getPackage().getImplementationVersion());
 
-    // The agent must not have registered anything as the application's global instance.
-    Tracer global = GlobalOpenTelemetry.getTracer("probe");
-    System.out.println("global-is-noop=" + !global.spanBuilder("x").startSpan().getSpanContext().isValid());
+    // The agent registered nothing as the application's global instance: the application can, and
+    // the global tracer is then its own.
+    GlobalOpenTelemetry.set(OpenTelemetrySdk.builder().setTracerProvider(provider).build());
+    GlobalOpenTelemetry.getTracer("probe").spanBuilder("app-global-span").startSpan().end();
+    System.out.println(
+        "global-is-own=" + exporter.exported.stream().anyMatch(data -> data.getName().equals("app-global-span")));
 
     Object greeting =
         new ByteBuddy()

@@ -4,6 +4,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A method as its class file declares it: name, JVM descriptor, access flags and the annotations
@@ -15,7 +16,9 @@ public final class MethodInfo {
   private final String descriptor;
   private final int access;
   private final Set<String> annotations;
+  private final Supplier<MethodDetails> detailsReader;
   private List<String> parameterTypeNames;
+  private MethodDetails details;
 
   public MethodInfo(String name, String descriptor, int access) {
     this(name, descriptor, access, Set.of());
@@ -23,10 +26,39 @@ public final class MethodInfo {
 
   /** @param annotations binary names of the method's annotation types (runtime and class retention) */
   public MethodInfo(String name, String descriptor, int access, Set<String> annotations) {
+    this(name, descriptor, access, annotations, () -> MethodDetails.NONE);
+  }
+
+  /**
+   * @param detailsReader reads the method's {@link MethodDetails} from its class file, on the first
+   *     call of {@link #details()} only
+   */
+  public MethodInfo(
+      String name,
+      String descriptor,
+      int access,
+      Set<String> annotations,
+      Supplier<MethodDetails> detailsReader) {
     this.name = name;
     this.descriptor = descriptor;
     this.access = access;
     this.annotations = Set.copyOf(annotations);
+    this.detailsReader = detailsReader;
+  }
+
+  /**
+   * Annotation values, parameter annotations and parameter names, read from the class file the
+   * first time they are asked for. Ask only while the class is being matched (in a matcher or an
+   * interceptor factory): afterwards the class file is gone and this is {@link MethodDetails#NONE}
+   * unless it was read before. Most classes are never asked, so they cost nothing more to match.
+   */
+  public MethodDetails details() {
+    MethodDetails known = details;
+    if (known == null) {
+      known = detailsReader.get();
+      details = known;
+    }
+    return known;
   }
 
   /** Binary names of the annotation types on the method, e.g. {@code io.opentelemetry...WithSpan}. */

@@ -56,7 +56,7 @@ public final class AgentInstaller {
       gate.release();
       return;
     }
-    Class<?>[] loaded = instrumentation.getAllLoadedClasses();
+    Class<?>[] loaded = allLoadedClasses(instrumentation);
     retransformMatching(instrumentation, gate, transformer, Arrays.asList(loaded));
     beforeRelease.run();
     gate.release();
@@ -100,7 +100,7 @@ public final class AgentInstaller {
       }
       if (!pending.isEmpty()) {
         List<Class<?>> late = new ArrayList<>();
-        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+        for (Class<?> type : allLoadedClasses(instrumentation)) {
           if (!seen.contains(type) && pending.remove(type.getName().replace('.', '/'))) {
             seen.add(type);
             late.add(type);
@@ -177,6 +177,12 @@ public final class AgentInstaller {
         AgentLog.debug("could not instrument " + type.getName() + ", left unchanged", e);
       }
     }
+  }
+
+  /** The JVM's loaded classes; none when it is already shutting down (it then answers null). */
+  private static Class<?>[] allLoadedClasses(Instrumentation instrumentation) {
+    Class<?>[] loaded = instrumentation.getAllLoadedClasses();
+    return loaded == null ? new Class<?>[0] : loaded;
   }
 
   /** Gives each module its own context (its tracer's scope name is the module's). */

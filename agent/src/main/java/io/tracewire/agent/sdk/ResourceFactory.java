@@ -136,8 +136,25 @@ public final class ResourceFactory {
     return name;
   }
 
+  /**
+   * The process id: from {@code /proc/self} on Linux, which costs nothing. {@code ProcessHandle}
+   * loads the JDK's process-reaper pool with it ({@code ThreadPoolExecutor} and its kin) while the
+   * agent starts, and the executors instrumentation would then have to retransform those classes.
+   */
+  static long pid() {
+    try {
+      Path self = Path.of("/proc/self");
+      if (java.nio.file.Files.isSymbolicLink(self)) {
+        return Long.parseLong(java.nio.file.Files.readSymbolicLink(self).toString());
+      }
+    } catch (java.io.IOException | RuntimeException notLinux) {
+      // Elsewhere, the JDK's own way.
+    }
+    return ProcessHandle.current().pid();
+  }
+
   private static void putProcess(AttributesBuilder attributes) {
-    attributes.put("process.pid", ProcessHandle.current().pid());
+    attributes.put("process.pid", pid());
     attributes.put("process.runtime.name", System.getProperty("java.runtime.name", "java"));
     attributes.put("process.runtime.version", System.getProperty("java.runtime.version", ""));
     attributes.put(

@@ -50,6 +50,11 @@ class SdkFactoriesTest {
   }
 
   @Test
+  void theProcessIdIsTheJvmsOwn() {
+    org.junit.jupiter.api.Assertions.assertEquals(ProcessHandle.current().pid(), ResourceFactory.pid());
+  }
+
+  @Test
   void defaultPropagatorsAreTraceContextAndBaggage() {
     Map<String, String> headers = inject(PropagatorFactory.create(config()), sampledSpanWithBaggage());
     assertEquals("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", headers.get("traceparent"));

@@ -109,6 +109,14 @@ public final class TypeInstrumentation {
       return this;
     }
 
+    /** {@link #inJdkClass} for each of these classes. */
+    public Builder inJdkClasses(String... classNames) {
+      for (String className : classNames) {
+        inJdkClass(className);
+      }
+      return this;
+    }
+
     public Builder intercept(MethodInterception interception) {
       interceptions.add(interception);
       return this;

@@ -35,6 +35,23 @@ public final class ExecutorsInstrumentationModule implements InstrumentationModu
 
   private static final String CONCURRENT = "java.util.concurrent.";
 
+  /**
+   * The JDK classes this module weaves (with their nested classes): named one by one rather than
+   * by package, so the start-up sweep over already loaded classes reads these few class files
+   * and not every loaded class of {@code java.util.concurrent}.
+   */
+  private static final String[] JDK_CLASSES = {
+    CONCURRENT + "ThreadPoolExecutor",
+    CONCURRENT + "ScheduledThreadPoolExecutor",
+    CONCURRENT + "ForkJoinPool",
+    CONCURRENT + "ForkJoinTask",
+    CONCURRENT + "FutureTask",
+    CONCURRENT + "CompletableFuture",
+    CONCURRENT + "Executors",
+    CONCURRENT + "ThreadPerTaskExecutor",
+    CONCURRENT + "AbstractExecutorService"
+  };
+
   @Override
   public String name() {
     return "executors";
@@ -67,7 +84,7 @@ public final class ExecutorsInstrumentationModule implements InstrumentationModu
         // A fork-join task runs in the context it was forked, invoked or submitted in, and in none
         // other: a worker that helps while it joins must not lend its own context to the task.
         TypeInstrumentation.forTypes(TypeMatcher.named(CONCURRENT + "ForkJoinTask"))
-            .inJdkPackage("java.util.concurrent")
+            .inJdkClasses(JDK_CLASSES)
             .intercept(optional(namedOneOf("fork", "invoke"), new Interceptors.CaptureOnFork()).withoutExit())
             .intercept(optional(named("invokeAll"), new Interceptors.CaptureArguments()).withoutExit())
             .intercept(optional(named("doExec"), new Interceptors.RunInTaskContext(true)))
@@ -75,7 +92,7 @@ public final class ExecutorsInstrumentationModule implements InstrumentationModu
         // A FutureTask remembers the context it is made in (by submit, schedule, or a framework's
         // executor that never calls execute), and runs in it.
         TypeInstrumentation.forTypes(TypeMatcher.named(CONCURRENT + "FutureTask"))
-            .inJdkPackage("java.util.concurrent")
+            .inJdkClasses(JDK_CLASSES)
             .intercept(
                 MethodInterception.constructors(isConstructor(), new Interceptors.CaptureOnConstruction())
                     .withoutArguments())
@@ -85,13 +102,13 @@ public final class ExecutorsInstrumentationModule implements InstrumentationModu
                 optional(named("runAndReset"), new Interceptors.RunInTaskContext(false)))
             .build(),
         TypeInstrumentation.forTypes(TypeMatcher.named(CONCURRENT + "ScheduledThreadPoolExecutor"))
-            .inJdkPackage("java.util.concurrent")
+            .inJdkClasses(JDK_CLASSES)
             .intercept(
                 optional(named("delayedExecute"), new Interceptors.CaptureArgument()).withoutExit())
             .build(),
         hooksSeeTheirOwnTasks(),
         TypeInstrumentation.forTypes(TypeMatcher.named(CONCURRENT + "ThreadPoolExecutor"))
-            .inJdkPackage("java.util.concurrent")
+            .inJdkClasses(JDK_CLASSES)
             .intercept(
                 optional(named("shutdownNow").and(takesArguments(0)), new Interceptors.UnwrapPending())
                     .replacingReturnValue())
@@ -125,7 +142,7 @@ public final class ExecutorsInstrumentationModule implements InstrumentationModu
                 .and(declaresMethod(executeRunnable().and(not(isStatic()))))
                 .and(TypeMatcher.not(isInterface()))
                 .and(isSubtypeOf(CONCURRENT + "Executor")))
-        .inJdkPackage("java.util.concurrent")
+        .inJdkClasses(JDK_CLASSES)
         .intercept(
             optional(executeRunnable(), new Interceptors.Execute()).replacingArgument(0).withoutExit())
         .build();
@@ -154,7 +171,7 @@ public final class ExecutorsInstrumentationModule implements InstrumentationModu
     MethodMatcher after = named("afterExecute").and(takesArgument(0, "java.lang.Runnable"));
     return TypeInstrumentation.forTypes(
             declaresMethod(before.or(after)).and(isSubtypeOf(CONCURRENT + "ThreadPoolExecutor")))
-        .inJdkPackage("java.util.concurrent")
+        .inJdkClasses(JDK_CLASSES)
         .intercept(optional(before, new Interceptors.UnwrapArgument(1)).replacingArgument(1).withoutExit())
         .intercept(optional(after, new Interceptors.UnwrapArgument(0)).replacingArgument(0).withoutExit())
         .build();
@@ -162,7 +179,7 @@ public final class ExecutorsInstrumentationModule implements InstrumentationModu
 
   private static TypeInstrumentation forkJoinPool() {
     return TypeInstrumentation.forTypes(TypeMatcher.named(CONCURRENT + "ForkJoinPool"))
-        .inJdkPackage("java.util.concurrent")
+        .inJdkClasses(JDK_CLASSES)
         .intercept(
             optional(
                     namedOneOf(
@@ -193,7 +210,7 @@ public final class ExecutorsInstrumentationModule implements InstrumentationModu
                     CONCURRENT + "CompletableFuture$AsyncSupply",
                     CONCURRENT + "CompletableFuture$AsyncRun")
                 .or(declaresMethod(named("tryFire")).and(isSubtypeOf(CONCURRENT + "CompletableFuture$Completion"))))
-        .inJdkPackage("java.util.concurrent")
+        .inJdkClasses(JDK_CLASSES)
         .intercept(
             MethodInterception.constructors(isConstructor(), new Interceptors.CaptureOnConstruction())
                 .withoutArguments())

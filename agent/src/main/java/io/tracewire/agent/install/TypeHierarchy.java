@@ -27,6 +27,21 @@ final class TypeHierarchy {
    * internal names).
    */
   boolean anyIsSubtype(ClassLoader loader, String superName, String[] interfaces, String target) {
+    return findAncestor(loader, superName, interfaces, target, false);
+  }
+
+  /** Whether every ancestor of the given direct supertypes can be read from its class file. */
+  boolean allReadable(ClassLoader loader, String superName, String[] interfaces) {
+    return !findAncestor(loader, superName, interfaces, null, true);
+  }
+
+  /**
+   * Walks the ancestors of the given direct supertypes, each once, and answers whether it met
+   * {@code target} (when not null) or, with {@code unreadable}, a type whose class file cannot be
+   * read ({@code java/lang/Object} aside).
+   */
+  private boolean findAncestor(
+      ClassLoader loader, String superName, String[] interfaces, String target, boolean unreadable) {
     Deque<String> pending = new ArrayDeque<>();
     Set<String> seen = new HashSet<>();
     if (superName != null) {
@@ -43,37 +58,15 @@ final class TypeHierarchy {
       if (name.equals(target)) {
         return true;
       }
-      for (String supertype : supertypes(loader, name)) {
-        pending.add(supertype);
-      }
-    }
-    return false;
-  }
-
-  /** Whether every ancestor of the given direct supertypes can be read from its class file. */
-  boolean allReadable(ClassLoader loader, String superName, String[] interfaces) {
-    Deque<String> pending = new ArrayDeque<>();
-    Set<String> seen = new HashSet<>();
-    if (superName != null) {
-      pending.add(superName);
-    }
-    for (String name : interfaces) {
-      pending.add(name);
-    }
-    while (!pending.isEmpty()) {
-      String name = pending.poll();
-      if (!seen.add(name) || name.equals("java/lang/Object")) {
-        continue;
-      }
       String[] supertypes = supertypes(loader, name);
-      if (supertypes == UNKNOWN) {
-        return false;
+      if (unreadable && supertypes == UNKNOWN && !name.equals("java/lang/Object")) {
+        return true;
       }
       for (String supertype : supertypes) {
         pending.add(supertype);
       }
     }
-    return true;
+    return false;
   }
 
   /** The full description of a type, read from its class file; {@code null} when unreadable. */

@@ -110,20 +110,7 @@ class DispatchWeaverContractTest {
   @Test
   void anEntryOnlyInterceptionHasNoExitCallAndNoCatchAll() throws Exception {
     List<String> events = new ArrayList<>();
-    int id =
-        AdviceDispatcher.register(
-            new Interceptor() {
-              @Override
-              public Object onEnter(Object self, Object[] args) {
-                events.add("enter");
-                return null;
-              }
-
-              @Override
-              public void onExit(Object state, Object self, Object returned, Throwable thrown) {
-                events.add("exit");
-              }
-            });
+    int id = AdviceDispatcher.register(recorder(events));
     weave(
         "count(Ljava/lang/String;)I",
         new MethodWeaving(new int[] {id}, new boolean[1], new boolean[1], new boolean[1], new int[0], true));

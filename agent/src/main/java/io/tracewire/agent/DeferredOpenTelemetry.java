@@ -81,16 +81,33 @@ final class DeferredOpenTelemetry implements OpenTelemetry {
 
     @Override
     public SpanBuilder spanBuilder(String spanName) {
+      Tracer ready = delegate();
+      return ready == null
+          ? OpenTelemetry.noop().getTracer(name).spanBuilder(spanName)
+          : ready.spanBuilder(spanName);
+    }
+
+    /**
+     * False until the SDK is there, and whenever its tracer would hand out no-op spans (no span
+     * processor, as with {@code otel.traces.exporter=none}): callers may then skip the span's work.
+     */
+    @Override
+    public boolean isEnabled() {
+      Tracer ready = delegate();
+      return ready != null && ready.isEnabled();
+    }
+
+    private Tracer delegate() {
       Tracer ready = delegate;
       if (ready == null) {
         OpenTelemetry openTelemetry = current();
         if (openTelemetry == null) {
-          return OpenTelemetry.noop().getTracer(name).spanBuilder(spanName);
+          return null;
         }
         ready = version == null ? openTelemetry.getTracer(name) : openTelemetry.getTracer(name, version);
         delegate = ready;
       }
-      return ready.spanBuilder(spanName);
+      return ready;
     }
   }
 

@@ -77,7 +77,7 @@ final class BatchInterceptors {
       StatementState state = statements.getOrCreate((Statement) self);
       // Drained even when nested, so a driver statement under a pool proxy starts afresh too.
       StatementState.Batch batch = state.drainBatch();
-      if (ActiveSpan.isSuppressed(SpanKey.DB_CLIENT)) {
+      if (!telemetry.isTracing() || ActiveSpan.isSuppressed(SpanKey.DB_CLIENT)) {
         return null;
       }
       List<JdbcQuery> queries =

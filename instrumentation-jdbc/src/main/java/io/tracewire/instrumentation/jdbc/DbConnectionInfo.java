@@ -17,6 +17,7 @@ public final class DbConnectionInfo {
   private final String serverAddress;
   private final Integer serverPort;
   private final boolean defaultPort;
+  private final SqlDialect dialect;
 
   DbConnectionInfo(
       String system,
@@ -29,6 +30,7 @@ public final class DbConnectionInfo {
     this.serverAddress = serverAddress;
     this.serverPort = serverPort;
     this.defaultPort = defaultPort;
+    this.dialect = SqlDialect.forSystem(system);
   }
 
   /** The {@code db.system.name} value, such as {@code postgresql}; never null. */
@@ -43,6 +45,11 @@ public final class DbConnectionInfo {
    */
   public String namespace() {
     return namespace;
+  }
+
+  /** How the sanitizer reads this system's SQL; decided once, not per statement. */
+  SqlDialect dialect() {
+    return dialect;
   }
 
   /** The host of the (first) server, without brackets for IPv6; null for embedded databases. */

@@ -21,7 +21,9 @@ final class ExecuteInterceptor implements Interceptor {
 
   @Override
   public Object onEnter(Object self, Object[] args) {
-    if (ActiveSpan.isSuppressed(SpanKey.DB_CLIENT) || !(self instanceof Statement)) {
+    if (!telemetry.isTracing()
+        || ActiveSpan.isSuppressed(SpanKey.DB_CLIENT)
+        || !(self instanceof Statement)) {
       return null;
     }
     StatementState state = statements.getOrCreate((Statement) self);

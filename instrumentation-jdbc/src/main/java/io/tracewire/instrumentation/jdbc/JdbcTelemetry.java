@@ -31,6 +31,15 @@ final class JdbcTelemetry {
     this.messageSanitizer = sanitize ? SqlSanitizer::sanitizeMessage : UnaryOperator.identity();
   }
 
+  /**
+   * Whether spans would record anything. Not with {@code otel.traces.exporter=none}, where the SDK
+   * hands out no-op spans: a statement then costs no span work (a database span is a leaf, so
+   * nothing downstream misses it).
+   */
+  boolean isTracing() {
+    return tracer.isEnabled();
+  }
+
   /** A span for one statement; {@code query} may be {@code null} when the SQL is unknown. */
   ActiveSpan startQuery(DbConnectionInfo connection, JdbcQuery query) {
     SqlStatementInfo info = query == null ? null : query.info();

@@ -22,7 +22,7 @@ final class QueryCache {
   }
 
   JdbcQuery get(String sql, DbConnectionInfo connection) {
-    SqlDialect dialect = SqlDialect.forSystem(connection.system());
+    SqlDialect dialect = connection.dialect();
     ConcurrentHashMap<String, JdbcQuery> cache =
         dialect == SqlDialect.STANDARD ? standard : doubleQuotedStrings;
     JdbcQuery query = cache.get(sql);

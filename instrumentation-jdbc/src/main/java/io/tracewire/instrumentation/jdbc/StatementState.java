@@ -11,7 +11,8 @@ final class StatementState {
 
   private final DbConnectionInfo connection;
   private final JdbcQuery prepared;
-  private final List<JdbcQuery> batch = new ArrayList<>();
+  /** Made at the first {@code addBatch(sql)}: most statements never batch. */
+  private List<JdbcQuery> batch;
   private int batchSize;
 
   StatementState(DbConnectionInfo connection, JdbcQuery prepared) {
@@ -31,6 +32,9 @@ final class StatementState {
   /** {@code Statement.addBatch(sql)}: keeps up to a bounded number of distinct statements. */
   synchronized void addToBatch(JdbcQuery sql) {
     batchSize++;
+    if (batch == null) {
+      batch = new ArrayList<>();
+    }
     if (batch.size() < 64 && !batch.contains(sql)) {
       batch.add(sql);
     }
@@ -43,15 +47,14 @@ final class StatementState {
 
   /** Returns the batch (size and distinct statements) and starts a new one. */
   synchronized Batch drainBatch() {
-    Batch drained = new Batch(batchSize, List.copyOf(batch));
-    batchSize = 0;
-    batch.clear();
+    Batch drained = new Batch(batchSize, batch == null ? List.of() : List.copyOf(batch));
+    clearBatch();
     return drained;
   }
 
   synchronized void clearBatch() {
     batchSize = 0;
-    batch.clear();
+    batch = null;
   }
 
   /** A batch as executed: how many operations, and the distinct statements of a plain batch. */

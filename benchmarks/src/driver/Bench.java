@@ -498,6 +498,11 @@ public final class Bench {
     }
   }
 
+  /**
+   * The issue's set-up first: no exporter, where both agents' SDKs hand out no-op spans, so the
+   * row shows what the instrumentation itself costs; then the same loops recording every span and
+   * exporting it over OTLP.
+   */
   void jdbcHotPath() throws Exception {
     int pairs = pairs(5);
     String warmup = env("WARMUP_S", "3");
@@ -506,18 +511,26 @@ public final class Bench {
         "jdbc-hot-path",
         "H2 in memory, each iteration prepare + execute + read + close (prepare), or one reused"
             + " statement (reuse), warm-up " + warmup + " s, measured " + measure
-            + " s, exporter otlp to a loopback receiver, iterations/s",
+            + " s, with the exporter off (otel.traces.exporter=none), then exporting over otlp to a"
+            + " loopback receiver, iterations/s",
         pairs,
         0);
     try (Receiver receiver = new Receiver()) {
-      List<Variant> variants = otlpVariants(receiver);
       long timeout = (long) ((Double.parseDouble(warmup) + Double.parseDouble(measure) + 60) * 1000);
-      for (String mode : List.of("prepare", "reuse")) {
-        System.out.println("\n(" + mode + ")");
-        Map<Variant, double[]> values =
-            paired("jdbc-hot-path", "JdbcPrepareLoop", List.of(warmup, measure, mode), pairs, 0, variants, timeout, Bench::opsPerSecond, null);
-        table("jdbc-hot-path, " + mode + " (iterations/s)", values, 0);
-        System.out.println("spans received during the " + mode + " runs: " + receiver.takeSpans());
+      Map<String, List<Variant>> exports = new LinkedHashMap<>();
+      exports.put("exporter none", plainVariants());
+      exports.put("otlp", otlpVariants(receiver));
+      for (Map.Entry<String, List<Variant>> export : exports.entrySet()) {
+        for (String mode : List.of("prepare", "reuse")) {
+          String label = mode + ", " + export.getKey();
+          System.out.println("\n(" + label + ")");
+          Map<Variant, double[]> values =
+              paired("jdbc-hot-path", "JdbcPrepareLoop", List.of(warmup, measure, mode), pairs, 0, export.getValue(), timeout, Bench::opsPerSecond, null);
+          table("jdbc-hot-path, " + label + " (iterations/s)", values, 0);
+          if (export.getKey().equals("otlp")) {
+            System.out.println("spans received during the " + label + " runs: " + receiver.takeSpans());
+          }
+        }
       }
     }
   }

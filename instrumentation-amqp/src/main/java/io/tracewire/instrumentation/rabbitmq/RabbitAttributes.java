@@ -4,8 +4,8 @@ import static io.opentelemetry.api.common.AttributeKey.longKey;
 import static io.opentelemetry.api.common.AttributeKey.stringKey;
 
 import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.AttributesBuilder;
 import io.tracewire.instrumentation.api.messaging.AmqpDestinations;
+import io.tracewire.instrumentation.api.messaging.AttributeSink;
 import io.tracewire.instrumentation.api.messaging.MessagingAttributesGetter;
 import io.tracewire.instrumentation.api.messaging.MessagingOperation;
 
@@ -68,7 +68,7 @@ public final class RabbitAttributes implements MessagingAttributesGetter<RabbitM
   }
 
   @Override
-  public void systemAttributes(RabbitMessage message, AttributesBuilder attributes) {
+  public void systemAttributes(RabbitMessage message, AttributeSink attributes) {
     if (message.routingKey != null && !message.routingKey.isEmpty()) {
       attributes.put(ROUTING_KEY, message.routingKey);
     }

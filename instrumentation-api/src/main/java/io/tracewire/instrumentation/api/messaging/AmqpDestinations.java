@@ -35,6 +35,10 @@ public final class AmqpDestinations {
    * {@code amq.default} when nothing is known.
    */
   public static String consumer(String exchange, String routingKey, String queue) {
+    if (!isSet(exchange) && isSet(queue) && (!isSet(routingKey) || queue.equals(routingKey))) {
+      // Straight to a queue through the default exchange: the common case, with nothing to join.
+      return queue;
+    }
     StringBuilder name = new StringBuilder();
     append(name, exchange);
     if (!isSet(queue) || !queue.equals(routingKey)) {

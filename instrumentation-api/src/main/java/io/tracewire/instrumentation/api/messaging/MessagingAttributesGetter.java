@@ -1,6 +1,5 @@
 package io.tracewire.instrumentation.api.messaging;
 
-import io.opentelemetry.api.common.AttributesBuilder;
 
 /**
  * How one messaging library's instrumentation reads a message (or the request for one). Any value
@@ -52,5 +51,5 @@ public interface MessagingAttributesGetter<M> {
   }
 
   /** Adds the system's own attributes (a routing key, a delivery tag). */
-  default void systemAttributes(M message, AttributesBuilder attributes) {}
+  default void systemAttributes(M message, AttributeSink attributes) {}
 }

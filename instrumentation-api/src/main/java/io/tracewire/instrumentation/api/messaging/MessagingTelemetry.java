@@ -1,7 +1,5 @@
 package io.tracewire.instrumentation.api.messaging;
 
-import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
@@ -101,7 +99,7 @@ public final class MessagingTelemetry<M> {
       Context context, M received, C headers, TextMapGetter<C> headerGetter, Throwable error) {
     Span span = Span.fromContext(context);
     if (received != null) {
-      span.setAllAttributes(attributesOf(received));
+      putAttributes(AttributeSink.of(span), received, getter.destinationName(received));
       SpanContext producer = Span.fromContext(extract(headers, headerGetter)).getSpanContext();
       if (producer.isValid()) {
         span.addLink(producer);
@@ -129,8 +127,8 @@ public final class MessagingTelemetry<M> {
             .setSpanKind(operation.kind())
             .setParent(parent)
             .setAttribute(MessagingKeys.SYSTEM, getter.system())
-            .setAttribute(MessagingKeys.OPERATION_TYPE, operation.type())
-            .setAllAttributes(attributesOf(message));
+            .setAttribute(MessagingKeys.OPERATION_TYPE, operation.type());
+    putAttributes(AttributeSink.of(builder), message, destination);
     if (operationName != null) {
       builder.setAttribute(MessagingKeys.OPERATION_NAME, operationName);
     }
@@ -149,9 +147,8 @@ public final class MessagingTelemetry<M> {
     return operation.key().storeIn(parent.with(span), span);
   }
 
-  private Attributes attributesOf(M message) {
-    AttributesBuilder attributes = Attributes.builder();
-    putIfKnown(attributes, MessagingKeys.DESTINATION_NAME, getter.destinationName(message));
+  private void putAttributes(AttributeSink attributes, M message, String destination) {
+    putIfKnown(attributes, MessagingKeys.DESTINATION_NAME, destination);
     putIfKnown(attributes, MessagingKeys.SUBSCRIPTION_NAME, getter.subscriptionName(message));
     putIfKnown(attributes, MessagingKeys.MESSAGE_ID, getter.messageId(message));
     putIfKnown(attributes, MessagingKeys.CONVERSATION_ID, getter.conversationId(message));
@@ -166,11 +163,10 @@ public final class MessagingTelemetry<M> {
     }
     putIfKnown(attributes, MessagingKeys.NETWORK_PROTOCOL_NAME, getter.protocolName());
     getter.systemAttributes(message, attributes);
-    return attributes.build();
   }
 
   private static void putIfKnown(
-      AttributesBuilder attributes, io.opentelemetry.api.common.AttributeKey<String> key, String value) {
+      AttributeSink attributes, io.opentelemetry.api.common.AttributeKey<String> key, String value) {
     if (value != null) {
       attributes.put(key, value);
     }

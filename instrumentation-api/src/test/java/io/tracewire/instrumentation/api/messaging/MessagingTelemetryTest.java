@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -86,7 +85,7 @@ class MessagingTelemetryTest {
     }
 
     @Override
-    public void systemAttributes(Message message, AttributesBuilder attributes) {
+    public void systemAttributes(Message message, AttributeSink attributes) {
       attributes.put(ROUTING_KEY, "created");
     }
   }

@@ -83,6 +83,23 @@ class DeferredOpenTelemetryTest {
     assertTrue(deferred.awaitSdk(1, TimeUnit.MILLISECONDS));
   }
 
+  @Test
+  void aTracerIsEnabledOnlyWhenTheSdkIsThereAndRecords() {
+    Tracer tracer = deferred.getTracer("io.tracewire.jdbc", "1");
+    assertFalse(tracer.isEnabled(), "before the SDK");
+    sdk.complete(sdkExportingTo(exported));
+    assertTrue(tracer.isEnabled(), "an SDK with a span processor");
+
+    Promise<OpenTelemetry> silent = new Promise<>();
+    Tracer withoutProcessors = new DeferredOpenTelemetry(silent).getTracer("io.tracewire.jdbc", "1");
+    silent.complete(OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder().build()).build());
+    assertFalse(withoutProcessors.isEnabled(), "an SDK without span processors hands out no-op spans");
+
+    Promise<OpenTelemetry> failed = new Promise<>();
+    failed.fail(new IllegalStateException("no SDK"));
+    assertFalse(new DeferredOpenTelemetry(failed).getTracer("io.tracewire.jdbc").isEnabled());
+  }
+
   private static OpenTelemetry sdkExportingTo(InMemorySpanExporter exporter) {
     return OpenTelemetrySdk.builder()
         .setTracerProvider(

@@ -47,11 +47,13 @@ public final class AgentSdk implements OpenTelemetry {
             .setResource(ResourceFactory.create(config, agentVersion))
             .setSpanLimits(spanLimits(new SdkSettings(config)))
             .setSampler(SamplerFactory.create(config));
-    List<String> baggageKeys = config.getList("otel.instrumentation.baggage.attributes");
-    if (!baggageKeys.isEmpty()) {
-      builder.addSpanProcessor(new BaggageAttributesSpanProcessor(baggageKeys));
-    }
+    // Nothing exported, no processor at all: the SDK then hands out a disabled tracer, and
+    // instrumentations that ask Tracer.isEnabled() do no span work.
     if (exporting) {
+      List<String> baggageKeys = config.getList("otel.instrumentation.baggage.attributes");
+      if (!baggageKeys.isEmpty()) {
+        builder.addSpanProcessor(new BaggageAttributesSpanProcessor(baggageKeys));
+      }
       builder.addSpanProcessor(new CountingSpanProcessor(stats));
       builder.addSpanProcessor(batchProcessor());
     }

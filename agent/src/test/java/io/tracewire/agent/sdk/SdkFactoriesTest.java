@@ -100,6 +100,21 @@ class SdkFactoriesTest {
   }
 
   @Test
+  void nothingExportedMeansADisabledTracerEvenWithBaggageAttributes() {
+    AgentSdk silent =
+        AgentSdk.create(
+            config("otel.traces.exporter", "none", "otel.instrumentation.baggage.attributes", "user.id"), "test");
+    AgentSdk exporting = AgentSdk.create(config("otel.traces.exporter", "console"), "test");
+    try {
+      assertFalse(silent.getTracer("io.tracewire.jdbc").isEnabled());
+      assertTrue(exporting.getTracer("io.tracewire.jdbc").isEnabled());
+    } finally {
+      silent.shutdown();
+      exporting.shutdown();
+    }
+  }
+
+  @Test
   void spanLimitsDefaultToOpenTelemetrysAndFollowTheSettings() {
     assertEquals(
         io.opentelemetry.sdk.trace.SpanLimits.getDefault(), AgentSdk.spanLimits(new SdkSettings(config())));

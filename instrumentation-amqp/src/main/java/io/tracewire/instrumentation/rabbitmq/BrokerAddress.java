@@ -1,15 +1,16 @@
 package io.tracewire.instrumentation.rabbitmq;
 
+import io.tracewire.instrumentation.api.WeakIdentityMap;
 import java.net.InetAddress;
 
 /** {@code server.address} from a connection's {@code InetAddress}, without a DNS lookup. */
 public final class BrokerAddress {
 
   /**
-   * The last address read and its host. A connection hands out the same address object for every
-   * message, so this spares formatting it per message; another connection's address replaces it.
+   * Each address object's host, worked out once: a connection hands out the same address object
+   * for every message (a recovered connection, a new one).
    */
-  private static volatile Known last;
+  private static final WeakIdentityMap<InetAddress, String> HOSTS = new WeakIdentityMap<>();
 
   private BrokerAddress() {}
 
@@ -22,12 +23,11 @@ public final class BrokerAddress {
     if (address == null) {
       return null;
     }
-    Known known = last;
-    if (known != null && known.address == address) {
-      return known.host;
+    String host = HOSTS.get(address);
+    if (host == null) {
+      host = format(address);
+      HOSTS.put(address, host);
     }
-    String host = format(address);
-    last = new Known(address, host);
     return host;
   }
 
@@ -38,15 +38,5 @@ public final class BrokerAddress {
       return text;
     }
     return slash > 0 ? text.substring(0, slash) : text.substring(1);
-  }
-
-  private static final class Known {
-    final InetAddress address;
-    final String host;
-
-    Known(InetAddress address, String host) {
-      this.address = address;
-      this.host = host;
-    }
   }
 }

@@ -18,24 +18,40 @@ import org.junit.jupiter.api.Test;
 
 class ExecuteInterceptorTest {
 
+  private static final Tracer DISABLED =
+      new Tracer() {
+        @Override
+        public boolean isEnabled() {
+          return false;
+        }
+
+        @Override
+        public SpanBuilder spanBuilder(String name) {
+          throw new AssertionError("a disabled tracer was asked for a span: " + name);
+        }
+      };
+
   @Test
   void aDisabledTracerCostsNoSpanWork() throws Exception {
-    Tracer disabled =
-        new Tracer() {
-          @Override
-          public boolean isEnabled() {
-            return false;
-          }
-
-          @Override
-          public SpanBuilder spanBuilder(String name) {
-            throw new AssertionError("a disabled tracer was asked for a span: " + name);
-          }
-        };
-    JdbcTelemetry telemetry = new JdbcTelemetry(disabled, true, false);
+    JdbcTelemetry telemetry = new JdbcTelemetry(DISABLED, true, false);
     try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:disabled")) {
       PreparedStatement statement = prepared(telemetry, connection);
       assertNull(executeInterceptor(telemetry).onEnter(statement, AdviceDispatcher.NO_ARGUMENTS));
+    }
+  }
+
+  @Test
+  void aBatchRunWhileDisabledIsStillDrained() throws Exception {
+    JdbcTelemetry telemetry = new JdbcTelemetry(DISABLED, true, false);
+    try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:disabledbatch")) {
+      PreparedStatement statement = prepared(telemetry, connection);
+      new BatchInterceptors.AddBatch(telemetry, statements).onEnter(statement, AdviceDispatcher.NO_ARGUMENTS);
+      new BatchInterceptors.AddBatch(telemetry, statements).onEnter(statement, AdviceDispatcher.NO_ARGUMENTS);
+      Object span =
+          new BatchInterceptors.ExecuteBatch(telemetry, statements).onEnter(statement, AdviceDispatcher.NO_ARGUMENTS);
+      assertNull(span);
+      // The next batch starts empty, as it would have had the span been made.
+      assertEquals(0, statements.get(statement).drainBatch().size);
     }
   }
 
@@ -49,8 +65,12 @@ class ExecuteInterceptorTest {
       PreparedStatement statement = prepared(telemetry, connection);
       ExecuteInterceptor interceptor = executeInterceptor(telemetry);
       Object state = interceptor.onEnter(statement, AdviceDispatcher.NO_ARGUMENTS);
-      assertTrue(state instanceof ActiveSpan, String.valueOf(state));
-      interceptor.onExit(state, statement, null, null);
+      try {
+        assertTrue(state instanceof ActiveSpan, String.valueOf(state));
+      } finally {
+        // Ends the span and closes its scope on this thread whatever the assertion found.
+        interceptor.onExit(state, statement, null, null);
+      }
       assertEquals(1, spans.getFinishedSpanItems().size());
       assertEquals("SELECT", spans.getFinishedSpanItems().get(0).getName());
     }

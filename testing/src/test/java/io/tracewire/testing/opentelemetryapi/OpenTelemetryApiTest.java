@@ -40,7 +40,18 @@ class OpenTelemetryApiTest {
 
   @JdkMatrix
   void newestApi(Jdk jdk) {
-    assertOneTrace(run(jdk, "1.68.0", "current"), "1.68.0", "CurrentAnnotations");
+    RunResult result = run(jdk, "1.68.0", "current");
+    assertOneTrace(result, "1.68.0", "CurrentAnnotations");
+    assertTrue(result.stdout().contains("tracer-enabled=true"), result.stdout());
+  }
+
+  /** With nothing exported the application's tracer says so, and an application that asks skips. */
+  @JdkMatrix
+  void aTracerIsDisabledWhenNothingIsExported(Jdk jdk) {
+    RunResult off =
+        scenario(jdk, "1.68.0", "current").property("otel.traces.exporter", "none").run().assertSuccess();
+    assertTrue(off.stdout().contains("tracer-enabled=false"), off.stdout());
+    assertTrue(off.spans().isEmpty(), off.spans().dump());
   }
 
   @JdkMatrix

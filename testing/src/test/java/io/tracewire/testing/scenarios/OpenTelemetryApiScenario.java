@@ -130,10 +130,20 @@ public final class OpenTelemetryApiScenario {
     }
   }
 
+  /** {@code Tracer.isEnabled()} where the API has it (newer versions), else {@code absent}. */
+  private static String enabled(Tracer tracer) throws ReflectiveOperationException {
+    try {
+      return String.valueOf(Tracer.class.getMethod("isEnabled").invoke(tracer));
+    } catch (NoSuchMethodException e) {
+      return "absent";
+    }
+  }
+
   public static void main(String[] args) throws Exception {
     Inventory inventory = args[0].equals("legacy") ? new LegacyAnnotations() : new CurrentAnnotations();
     System.out.println("api-jar=" + OpenTelemetry.class.getProtectionDomain().getCodeSource().getLocation());
     Tracer tracer = GlobalOpenTelemetry.getTracer("shop", "1.0");
+    System.out.println("tracer-enabled=" + enabled(tracer));
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try (Connection connection = DriverManager.getConnection(URL)) {
       Span checkout = tracer.spanBuilder("checkout").startSpan();

@@ -16,4 +16,13 @@ final class BridgedTracer implements Tracer {
   public SpanBuilder spanBuilder(String spanName) {
     return new BridgedSpanBuilder(agent.spanBuilder(spanName));
   }
+
+  /**
+   * The agent's answer: false while no span would be recorded (no exporter), so an application
+   * that asks first skips its span work. Versions of the API without the method never call it.
+   */
+  @Override
+  public boolean isEnabled() {
+    return agent.isEnabled();
+  }
 }

@@ -29,6 +29,15 @@ public final class JavaHttpClientInstrumentationModule implements Instrumentatio
     return "java-http-client";
   }
 
+  /**
+   * Held back while the agent installs: a program that serves or calls right away at start-up
+   * would otherwise make its first requests through the class before it is woven.
+   */
+  @Override
+  public Set<String> earlyTypeNames(InstrumentationConfig config) {
+    return Set.of(CLIENT_IMPL);
+  }
+
   @Override
   public Set<String> classFileMarkers(InstrumentationConfig config) {
     return Set.of(CLIENT_IMPL.replace('.', '/'));

@@ -33,6 +33,15 @@ public final class JdkHttpServerInstrumentationModule implements Instrumentation
     return "java-http-server";
   }
 
+  /**
+   * Held back while the agent installs: a program that serves or calls right away at start-up
+   * would otherwise make its first requests through the class before it is woven.
+   */
+  @Override
+  public Set<String> earlyTypeNames(InstrumentationConfig config) {
+    return Set.of(CHAIN);
+  }
+
   @Override
   public Set<String> classFileMarkers(InstrumentationConfig config) {
     return Set.of(CHAIN.replace('.', '/'));

@@ -45,7 +45,10 @@ public final class TracingInterceptor implements Interceptor {
         traced = builder.build();
       }
     } catch (RuntimeException | LinkageError telemetryFailed) {
-      // The call goes on untraced.
+      // The call goes on untraced; a span already started is ended, never left open.
+      if (context != null) {
+        end(spans, context, request, null, null);
+      }
       context = null;
       traced = request;
     }

@@ -6,7 +6,6 @@ import io.tracewire.agent.sdk.AgentSdk;
 import io.tracewire.agent.sdk.ExporterSettings;
 import io.tracewire.agent.sdk.ResourceFactory;
 import io.tracewire.agent.sdk.SdkSettings;
-import io.tracewire.bootstrap.AdviceDispatcher;
 import io.tracewire.bootstrap.TransformerGate;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
@@ -59,9 +58,7 @@ public final class AgentStarter {
   }
 
   private static void daemon(String name, ClassLoader agentLoader, Runnable work) {
-    // The agent's threads never trace what they do, whatever JDK classes are woven.
-    Thread thread = new Thread(() -> AdviceDispatcher.silently(work), name);
-    thread.setDaemon(true);
+    Thread thread = AgentThreads.silentDaemon(name, work);
     thread.setContextClassLoader(agentLoader);
     thread.start();
   }
@@ -70,7 +67,7 @@ public final class AgentStarter {
     try {
       AgentSdk sdk = AgentSdk.create(config, version());
       try {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> AdviceDispatcher.silently(sdk::shutdown), "tracewire-shutdown"));
+        Runtime.getRuntime().addShutdownHook(AgentThreads.silentDaemon("tracewire-shutdown", sdk::shutdown));
       } catch (IllegalStateException exiting) {
         // The JVM is already exiting: no span was made, nothing to flush.
       }

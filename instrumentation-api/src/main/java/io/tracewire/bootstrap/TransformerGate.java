@@ -104,6 +104,10 @@ public final class TransformerGate implements ClassFileTransformer {
       ProtectionDomain protectionDomain,
       byte[] classfileBuffer) {
     try {
+      // A class without a marker is never transformed, so it never waits either.
+      if (!passesMarkers(classfileBuffer)) {
+        return null;
+      }
       ClassFileTransformer ready = delegate;
       if (!isOpen() && mustWait(loader, classBeingRedefined, classfileBuffer)) {
         if (!settled.await(MAX_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
@@ -113,7 +117,7 @@ public final class TransformerGate implements ClassFileTransformer {
         ready = delegate;
       }
       if (ready == null) {
-        if (isOpen() || className == null || !passesMarkers(classfileBuffer)) {
+        if (isOpen() || className == null) {
           return null;
         }
         passedUnchanged.add(className);
@@ -125,9 +129,6 @@ public final class TransformerGate implements ClassFileTransformer {
         passedUnchanged.remove(className);
         return ready.transform(
             module, loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
-      }
-      if (!passesMarkers(classfileBuffer)) {
-        return null;
       }
       return ready.transform(
           module, loader, className, classBeingRedefined, protectionDomain, classfileBuffer);

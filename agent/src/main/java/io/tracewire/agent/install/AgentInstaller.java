@@ -1,6 +1,7 @@
 package io.tracewire.agent.install;
 
 import io.tracewire.agent.AgentLog;
+import io.tracewire.agent.AgentThreads;
 import io.tracewire.bootstrap.AdviceDispatcher;
 import io.tracewire.bootstrap.TransformerGate;
 import io.tracewire.instrumentation.api.InstrumentationContext;
@@ -61,14 +62,9 @@ public final class AgentInstaller {
     beforeRelease.run();
     gate.release();
     // Off the installer's thread, which goes on to build the exporter.
-    Thread latecomers =
-        new Thread(
-            () ->
-                AdviceDispatcher.silently(
-                    () -> retransformLatecomers(instrumentation, gate, transformer, loaded)),
-            "tracewire-latecomers");
-    latecomers.setDaemon(true);
-    latecomers.start();
+    AgentThreads.silentDaemon(
+            "tracewire-latecomers", () -> retransformLatecomers(instrumentation, gate, transformer, loaded))
+        .start();
   }
 
   /**

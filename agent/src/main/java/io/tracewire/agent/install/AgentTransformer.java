@@ -6,8 +6,10 @@ import io.tracewire.instrumentation.api.WeakIdentityMap;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Matches each class offered by the gate against every bound instrumentation and weaves the
@@ -54,21 +56,11 @@ final class AgentTransformer implements ClassFileTransformer {
     this.instrumentations = List.copyOf(instrumentations);
     this.agentLoader = agentLoader;
     this.moduleReads = moduleReads;
-    this.allowedJdkPrefixes =
-        instrumentations.stream()
-            .flatMap(instrumentation -> instrumentation.jdkPackages().stream())
-            .distinct()
-            .toArray(String[]::new);
-  }
-
-  @Override
-  public byte[] transform(
-      ClassLoader loader,
-      String className,
-      Class<?> classBeingRedefined,
-      ProtectionDomain protectionDomain,
-      byte[] classfile) {
-    return transform(null, loader, className, classBeingRedefined, protectionDomain, classfile);
+    Set<String> prefixes = new LinkedHashSet<>();
+    for (BoundInstrumentation instrumentation : instrumentations) {
+      prefixes.addAll(instrumentation.jdkPackages());
+    }
+    this.allowedJdkPrefixes = prefixes.toArray(new String[0]);
   }
 
   /**
@@ -83,6 +75,10 @@ final class AgentTransformer implements ClassFileTransformer {
       Class<?> classBeingRedefined,
       ProtectionDomain protectionDomain,
       byte[] classfile) {
+    // Most classes stop here, before any agent work: the check reaches no woven code.
+    if (className == null || isIgnored(loader, className)) {
+      return null;
+    }
     return AdviceDispatcher.silently(
         () -> transformSilently(module, loader, className, classBeingRedefined, classfile));
   }
@@ -93,7 +89,7 @@ final class AgentTransformer implements ClassFileTransformer {
       String className,
       Class<?> classBeingRedefined,
       byte[] classfile) {
-    if (className == null || isIgnored(loader, className) || TRANSFORMING.get() != null) {
+    if (TRANSFORMING.get() != null) {
       return null;
     }
     TRANSFORMING.set(Boolean.TRUE);
@@ -102,7 +98,7 @@ final class AgentTransformer implements ClassFileTransformer {
       // A retransformation must keep the shape the class loaded with: the field it was given
       // then is given again, and no class gets one later.
       boolean objectField =
-          classBeingRedefined == null ? plan.objectField : ObjectFieldSlot.isGivenTo(classBeingRedefined);
+          classBeingRedefined == null ? plan.objectField() : ObjectFieldSlot.isGivenTo(classBeingRedefined);
       if (plan.methods.isEmpty() && !objectField || !seesBridge(loader)) {
         return null;
       }
@@ -219,6 +215,6 @@ final class AgentTransformer implements ClassFileTransformer {
       instrumentation.addWeavings(info, weavings);
     }
     info.release();
-    return new ClassWeaving(weavings, objectField && ObjectFieldSlot.canCarry(info));
+    return new ClassWeaving(weavings, objectField, info);
   }
 }

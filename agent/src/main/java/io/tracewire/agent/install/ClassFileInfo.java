@@ -19,6 +19,8 @@ import org.objectweb.asm.Opcodes;
 final class ClassFileInfo implements TypeInfo {
 
   private final String internalName;
+  /** The binary name, made once: name matchers ask for it per instrumentation and per method. */
+  private final String name;
   private final int access;
   private final String superName;
   private final String[] interfaces;
@@ -32,6 +34,7 @@ final class ClassFileInfo implements TypeInfo {
   private ClassFileInfo(
       ClassReader reader, List<MethodInfo> methods, ClassLoader loader, TypeHierarchy hierarchy) {
     this.internalName = reader.getClassName();
+    this.name = internalName.replace('/', '.');
     this.access = reader.getAccess();
     this.superName = reader.getSuperName();
     this.interfaces = reader.getInterfaces();
@@ -91,7 +94,7 @@ final class ClassFileInfo implements TypeInfo {
 
   @Override
   public String name() {
-    return internalName.replace('/', '.');
+    return name;
   }
 
   @Override

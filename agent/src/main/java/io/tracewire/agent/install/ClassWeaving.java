@@ -6,14 +6,21 @@ import java.util.Map;
 final class ClassWeaving {
 
   final Map<String, MethodWeaving> methods;
-  final boolean objectField;
+  private final boolean objectFieldWanted;
+  private final ClassFileInfo info;
 
-  ClassWeaving(Map<String, MethodWeaving> methods, boolean objectField) {
+  ClassWeaving(Map<String, MethodWeaving> methods, boolean objectFieldWanted, ClassFileInfo info) {
     this.methods = methods;
-    this.objectField = objectField;
+    this.objectFieldWanted = objectFieldWanted;
+    this.info = info;
   }
 
-  boolean isEmpty() {
-    return methods.isEmpty() && !objectField;
+  /**
+   * Whether a loading class gets the slot: an instrumentation asked for it and the class can carry
+   * one. Its hierarchy is walked only here, so retransformations and the start-up sweep, which
+   * never add the slot, do not pay for the walk.
+   */
+  boolean objectField() {
+    return objectFieldWanted && ObjectFieldSlot.canCarry(info);
   }
 }

@@ -12,8 +12,9 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * Rewrites a class so that each selected method calls the interceptors bound to it on entry and on
- * exit (see {@link DispatchMethodVisitor}). Nothing else changes: no member is added, so the same
- * rewrite serves classes as they load and classes that are retransformed.
+ * exit (see {@link DispatchMethodVisitor}). The methods are the only change unless the class is
+ * also given the object-field slot ({@link ObjectFieldSlot}), which only a class that is loading
+ * can take: a retransformed class keeps the shape it loaded with.
  */
 final class DispatchWeaver {
 

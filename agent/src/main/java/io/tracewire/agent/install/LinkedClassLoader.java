@@ -1,7 +1,5 @@
 package io.tracewire.agent.install;
 
-import java.io.IOException;
-import java.io.InputStream;
 
 /**
  * Loads a module's linked classes (one package and below) next to one application class loader:
@@ -60,15 +58,10 @@ final class LinkedClassLoader extends ClassLoader {
   }
 
   private Class<?> defineFromAgent(String name) throws ClassNotFoundException {
-    String resource = name.replace('.', '/') + ".class";
-    try (InputStream in = agentLoader.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new ClassNotFoundException(name);
-      }
-      byte[] bytes = in.readAllBytes();
-      return defineClass(name, bytes, 0, bytes.length);
-    } catch (IOException e) {
-      throw new ClassNotFoundException(name, e);
+    byte[] bytes = ClassFiles.read(agentLoader, name.replace('.', '/'));
+    if (bytes == null) {
+      throw new ClassNotFoundException(name);
     }
+    return defineClass(name, bytes, 0, bytes.length);
   }
 }

@@ -90,15 +90,6 @@ final class MethodWeaving {
     return flags;
   }
 
-  boolean anyClassBound() {
-    for (boolean bound : classBound) {
-      if (bound) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static int[] concat(int[] first, int[] second) {
     int[] both = Arrays.copyOf(first, first.length + second.length);
     System.arraycopy(second, 0, both, first.length, second.length);

@@ -9,6 +9,7 @@ import io.opentelemetry.sdk.trace.SpanLimits;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.tracewire.agent.AgentLog;
+import io.tracewire.agent.AgentThreads;
 import io.tracewire.agent.config.AgentConfig;
 import io.tracewire.exporter.InFlightRequests;
 import java.time.Duration;
@@ -117,12 +118,10 @@ public final class AgentSdk implements OpenTelemetry {
     long failedBefore = stats.failed.sum();
     // The flush runs on its own thread: whatever the exporter blocks on, exit waits no longer
     // than the budget.
-    Thread flush = new Thread(
-            () ->
-                io.tracewire.bootstrap.AdviceDispatcher.silently(
-                    (Runnable) () -> tracerProvider.shutdown().join(timeout.toMillis(), TimeUnit.MILLISECONDS)),
-            "tracewire-flush");
-    flush.setDaemon(true);
+    Thread flush =
+        AgentThreads.silentDaemon(
+            "tracewire-flush",
+            () -> tracerProvider.shutdown().join(timeout.toMillis(), TimeUnit.MILLISECONDS));
     flush.start();
     boolean finished = false;
     try {

@@ -44,7 +44,6 @@ public final class RabbitMqInstrumentationModule implements InstrumentationModul
   private static final String LINKED = "io.tracewire.instrumentation.rabbitmq.linked.";
 
   private static volatile MessagingTelemetry<RabbitMessage> telemetry;
-  private static volatile boolean springListenersTracedApart;
 
   @Override
   public String name() {
@@ -59,15 +58,13 @@ public final class RabbitMqInstrumentationModule implements InstrumentationModul
   @Override
   public List<TypeInstrumentation> typeInstrumentations(InstrumentationContext context) {
     telemetry = MessagingTelemetry.create(context, new RabbitAttributes());
-    springListenersTracedApart =
-        context.config().getBoolean("otel.instrumentation.spring-rabbit.enabled", true);
     MethodMatcher publish = isPublic().and(named("basicPublish"));
     MethodMatcher get =
         isPublic().and(named("basicGet")).and(takesArguments(2)).and(takesArgument(0, "java.lang.String"));
     TypeMatcher channels = not(isInterface()).and(isSubtypeOf(CHANNEL));
     return List.of(
         TypeInstrumentation.forTypes(declaresMethod(publish.or(get)).and(channels))
-            .whenClassLoader(loader -> loader != null)
+            .notInBootLoader()
             // (exchange, routingKey, props, body)
             .intercept(publishWithPropertiesAt(publish.and(takesArguments(4)), 2))
             // (exchange, routingKey, mandatory, props, body)
@@ -79,7 +76,7 @@ public final class RabbitMqInstrumentationModule implements InstrumentationModul
             .intercept(MethodInterception.linked(get, LINKED + "GetInterceptor"))
             .build(),
         TypeInstrumentation.forTypes(TypeMatcher.named("com.rabbitmq.client.impl.ChannelN"))
-            .whenClassLoader(loader -> loader != null)
+            .notInBootLoader()
             .intercept(
                 MethodInterception.linked(
                         isPublic()
@@ -100,14 +97,5 @@ public final class RabbitMqInstrumentationModule implements InstrumentationModul
   /** The telemetry, for the linked interceptors; {@code null} before the module was set up. */
   public static MessagingTelemetry<RabbitMessage> telemetry() {
     return telemetry;
-  }
-
-  /**
-   * Whether Spring AMQP's listener containers make their CONSUMER spans themselves (the {@code
-   * spring-rabbit} instrumentation): then the consumer that only queues deliveries for a container
-   * thread is not wrapped, or each message would have a second, empty CONSUMER span.
-   */
-  public static boolean springListenersTracedApart() {
-    return springListenersTracedApart;
   }
 }

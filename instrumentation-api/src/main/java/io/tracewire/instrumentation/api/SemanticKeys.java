@@ -15,6 +15,9 @@ public final class SemanticKeys {
 
   public static final AttributeKey<String> SERVER_ADDRESS = stringKey("server.address");
   public static final AttributeKey<Long> SERVER_PORT = longKey("server.port");
+  /** The names {@code server.address}/{@code server.port} replaced, for the {@code /dup} opt-ins. */
+  public static final AttributeKey<String> OLD_NET_PEER_NAME = stringKey("net.peer.name");
+  public static final AttributeKey<Long> OLD_NET_PEER_PORT = longKey("net.peer.port");
 
   public static final AttributeKey<String> CODE_FUNCTION_NAME = stringKey("code.function.name");
 

@@ -57,9 +57,12 @@ public final class TypeInstrumentation {
     return objectField;
   }
 
+  private static final Predicate<ClassLoader> ANY_LOADER = loader -> true;
+  private static final Predicate<ClassLoader> NOT_BOOT_LOADER = loader -> loader != null;
+
   /** Builds a {@link TypeInstrumentation}. */
   public static final class Builder {
-    private Predicate<ClassLoader> classLoaderMatcher = loader -> true;
+    private Predicate<ClassLoader> classLoaderMatcher = ANY_LOADER;
     private final TypeMatcher typeMatcher;
     private final List<MethodInterception> interceptions = new java.util.ArrayList<>();
     private final List<String> jdkPackages = new java.util.ArrayList<>();
@@ -76,6 +79,14 @@ public final class TypeInstrumentation {
     public Builder whenClassLoader(Predicate<ClassLoader> matcher) {
       this.classLoaderMatcher = matcher;
       return this;
+    }
+
+    /**
+     * Only classes of a library, never of the bootstrap loader: the common test, one shared
+     * predicate rather than a lambda of its own at each module's set-up.
+     */
+    public Builder notInBootLoader() {
+      return whenClassLoader(NOT_BOOT_LOADER);
     }
 
     /**

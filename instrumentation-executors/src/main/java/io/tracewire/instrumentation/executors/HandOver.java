@@ -25,11 +25,16 @@ final class HandOver {
    */
   static Runnable runnable(Runnable task, boolean forkJoinPool) {
     Context context = TaskContexts.toPropagate();
-    if (context == null || task == null || task instanceof ContextRunnable || TaskContexts.hasContext(task)) {
+    if (context == null || task == null || task instanceof ContextRunnable) {
+      return task;
+    }
+    // Only tasks whose own run is woven keep a context aside: others cost no lookup.
+    boolean keepsItsOwn = task instanceof FutureTask || task instanceof ForkJoinTask;
+    if (keepsItsOwn && TaskContexts.hasContext(task)) {
       return task;
     }
     if (task instanceof FutureTask || forkJoinPool && task instanceof ForkJoinTask) {
-      TaskContexts.captureFor(task);
+      TaskContexts.remember(task, context);
       return task;
     }
     if (task instanceof Comparable || isVirtualThreadContinuation(task)) {

@@ -32,6 +32,11 @@ final class TaskContexts {
     }
   }
 
+  /** Remembers {@code context} for a task known to have none yet. */
+  static void remember(Object task, Context context) {
+    CONTEXTS.put(task, context);
+  }
+
   /** Drops what {@code task} remembered (it has run, and runs no more). */
   static void forget(Object task) {
     CONTEXTS.remove(task);

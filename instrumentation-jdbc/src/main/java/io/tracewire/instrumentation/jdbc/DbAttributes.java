@@ -4,6 +4,7 @@ import static io.opentelemetry.api.common.AttributeKey.longKey;
 import static io.opentelemetry.api.common.AttributeKey.stringKey;
 
 import io.opentelemetry.api.common.AttributeKey;
+import io.tracewire.instrumentation.api.SemanticKeys;
 
 /** Database attribute keys: the stable semantic conventions, and the old ones for {@code database/dup}. */
 final class DbAttributes {
@@ -22,8 +23,8 @@ final class DbAttributes {
   static final AttributeKey<String> OLD_DB_STATEMENT = stringKey("db.statement");
   static final AttributeKey<String> OLD_DB_OPERATION = stringKey("db.operation");
   static final AttributeKey<String> OLD_DB_SQL_TABLE = stringKey("db.sql.table");
-  static final AttributeKey<String> OLD_NET_PEER_NAME = stringKey("net.peer.name");
-  static final AttributeKey<Long> OLD_NET_PEER_PORT = longKey("net.peer.port");
+  static final AttributeKey<String> OLD_NET_PEER_NAME = SemanticKeys.OLD_NET_PEER_NAME;
+  static final AttributeKey<Long> OLD_NET_PEER_PORT = SemanticKeys.OLD_NET_PEER_PORT;
 
   private DbAttributes() {}
 

@@ -81,7 +81,7 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
                 declaresMethod(namedOneOf(CONNECTION_METHODS))
                     .and(not(isInterface()))
                     .and(isSubtypeOf("java.sql.Connection")))
-            .whenClassLoader(loader -> loader != null)
+            .notInBootLoader()
             .withObjectField()
             .intercept(
                 MethodInterception.optional(
@@ -95,7 +95,7 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
                 declaresMethod(namedOneOf(STATEMENT_METHODS))
                     .and(not(isInterface()))
                     .and(isSubtypeOf("java.sql.Statement")))
-            .whenClassLoader(loader -> loader != null)
+            .notInBootLoader()
             .withObjectField()
             .intercept(
                 MethodInterception.optional(

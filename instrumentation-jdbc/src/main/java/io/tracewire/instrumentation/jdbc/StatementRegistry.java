@@ -27,7 +27,12 @@ final class StatementRegistry {
 
   /** The known state, else a new one without prepared SQL (its connection looked up once). */
   StatementState getOrCreate(Statement statement) {
-    return states.computeIfAbsent(
-        statement, s -> new StatementState(telemetry.connections.of((Statement) s), null));
+    // Written out rather than computeIfAbsent: a capturing lambda per statement call otherwise.
+    StatementState state = states.get(statement);
+    if (state == null) {
+      state = new StatementState(telemetry.connections.of(statement), null);
+      states.set(statement, state);
+    }
+    return state;
   }
 }

@@ -58,7 +58,7 @@ public final class OpenTelemetryApiInstrumentationModule implements Instrumentat
     context = moduleContext;
     return List.of(
         TypeInstrumentation.forTypes(TypeMatcher.named(ApplicationApi.CONTEXT_STORAGE))
-            .whenClassLoader(loader -> loader != null)
+            .notInBootLoader()
             .intercept(
                 MethodInterception.linked(
                         named("get").and(isStatic()).and(takesArguments(0)),
@@ -67,7 +67,7 @@ public final class OpenTelemetryApiInstrumentationModule implements Instrumentat
                     .replacingReturnValue())
             .build(),
         TypeInstrumentation.forTypes(TypeMatcher.named(ApplicationApi.GLOBAL_OPEN_TELEMETRY))
-            .whenClassLoader(loader -> loader != null)
+            .notInBootLoader()
             .intercept(
                 MethodInterception.linked(
                         namedOneOf("get", "getOrNoop")

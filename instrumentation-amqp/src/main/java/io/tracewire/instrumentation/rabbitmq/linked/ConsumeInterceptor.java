@@ -3,7 +3,7 @@ package io.tracewire.instrumentation.rabbitmq.linked;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Consumer;
 import io.tracewire.bootstrap.Interceptor;
-import io.tracewire.instrumentation.rabbitmq.RabbitMqInstrumentationModule;
+import io.tracewire.instrumentation.rabbitmq.spring.SpringRabbitInstrumentationModule;
 
 /**
  * {@code ChannelN.basicConsume(queue, autoAck, tag, noLocal, exclusive, arguments, consumer)}, the
@@ -25,7 +25,10 @@ public final class ConsumeInterceptor implements Interceptor {
       return null;
     }
     Consumer consumer = (Consumer) args[6];
-    if (RabbitMqInstrumentationModule.springListenersTracedApart()
+    // Spring AMQP's listener containers make their CONSUMER spans themselves when the
+    // spring-rabbit instrumentation is set up: its queueing consumer is then not wrapped, or each
+    // message would have a second, empty CONSUMER span.
+    if (SpringRabbitInstrumentationModule.telemetry() != null
         && consumer.getClass().getName().equals(SPRING_QUEUEING_CONSUMER)) {
       return null;
     }

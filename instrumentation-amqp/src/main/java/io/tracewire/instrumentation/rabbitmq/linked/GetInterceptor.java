@@ -2,7 +2,6 @@ package io.tracewire.instrumentation.rabbitmq.linked;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.GetResponse;
 import io.opentelemetry.context.Context;
 import io.tracewire.bootstrap.Interceptor;
@@ -56,17 +55,7 @@ public final class GetInterceptor implements Interceptor {
   }
 
   private static RabbitMessage describe(Pull pull, GetResponse response, AMQP.BasicProperties properties) {
-    Envelope envelope = response.getEnvelope();
-    RabbitMessage.Builder message =
-        envelope == null
-            ? RabbitMessage.consumed(null, null, pull.queue)
-            : RabbitMessage.consumed(envelope.getExchange(), envelope.getRoutingKey(), pull.queue)
-                .deliveryTag(envelope.getDeliveryTag());
-    if (properties != null) {
-      message.ids(properties.getMessageId(), properties.getCorrelationId());
-    }
-    byte[] body = response.getBody();
-    return ChannelBroker.of(pull.channel, message.bodySize(body == null ? -1 : body.length)).build();
+    return ChannelBroker.delivered(pull.channel, pull.queue, response.getEnvelope(), properties, response.getBody());
   }
 
   /** A pull this thread traces. */

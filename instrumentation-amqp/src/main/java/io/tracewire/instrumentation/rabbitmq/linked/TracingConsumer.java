@@ -60,17 +60,8 @@ public final class TracingConsumer implements Consumer {
       if (telemetry == null || !telemetry.shouldStart(MessagingOperation.PROCESS, Context.current())) {
         return null;
       }
-      RabbitMessage.Builder message =
-          envelope == null
-              ? RabbitMessage.consumed(null, null, queue)
-              : RabbitMessage.consumed(envelope.getExchange(), envelope.getRoutingKey(), queue)
-                  .deliveryTag(envelope.getDeliveryTag());
-      if (properties != null) {
-        message.ids(properties.getMessageId(), properties.getCorrelationId());
-      }
-      message.bodySize(body == null ? -1 : body.length);
       return telemetry.startProcess(
-          ChannelBroker.of(channel, message).build(),
+          ChannelBroker.delivered(channel, queue, envelope, properties, body),
           properties == null ? null : properties.getHeaders(),
           MessageHeaders.INSTANCE);
     } catch (RuntimeException | LinkageError e) {

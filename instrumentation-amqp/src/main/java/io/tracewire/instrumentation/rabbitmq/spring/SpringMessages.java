@@ -38,7 +38,8 @@ public final class SpringMessages {
       return null;
     }
     try {
-      Object properties = GETTERS.get(message.getClass()).call("getMessageProperties", message);
+      Getters ofMessage = GETTERS.get(message.getClass());
+      Object properties = ofMessage.call("getMessageProperties", message);
       if (properties == null) {
         return null;
       }
@@ -53,7 +54,7 @@ public final class SpringMessages {
       if (tag instanceof Long) {
         read.deliveryTag((Long) tag);
       }
-      Object body = GETTERS.get(message.getClass()).call("getBody", message);
+      Object body = ofMessage.call("getBody", message);
       if (body instanceof byte[]) {
         read.bodySize(((byte[]) body).length);
       }

@@ -49,7 +49,7 @@ public final class SpringRabbitInstrumentationModule implements InstrumentationM
     return List.of(
         TypeInstrumentation.forTypes(
                 TypeMatcher.named("org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer"))
-            .whenClassLoader(loader -> loader != null)
+            .notInBootLoader()
             .intercept(
                 MethodInterception.linked(
                     named("executeListener")

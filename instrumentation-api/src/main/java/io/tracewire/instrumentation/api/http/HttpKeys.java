@@ -4,6 +4,7 @@ import static io.opentelemetry.api.common.AttributeKey.longKey;
 import static io.opentelemetry.api.common.AttributeKey.stringKey;
 
 import io.opentelemetry.api.common.AttributeKey;
+import io.tracewire.instrumentation.api.SemanticKeys;
 
 /**
  * Attribute keys of the stable HTTP semantic conventions, and the pre-1.21 names that
@@ -34,8 +35,8 @@ public final class HttpKeys {
   public static final AttributeKey<String> OLD_HTTP_SCHEME = stringKey("http.scheme");
   public static final AttributeKey<Long> OLD_HTTP_STATUS_CODE = longKey("http.status_code");
   public static final AttributeKey<String> OLD_HTTP_CLIENT_IP = stringKey("http.client_ip");
-  public static final AttributeKey<String> OLD_NET_PEER_NAME = stringKey("net.peer.name");
-  public static final AttributeKey<Long> OLD_NET_PEER_PORT = longKey("net.peer.port");
+  public static final AttributeKey<String> OLD_NET_PEER_NAME = SemanticKeys.OLD_NET_PEER_NAME;
+  public static final AttributeKey<Long> OLD_NET_PEER_PORT = SemanticKeys.OLD_NET_PEER_PORT;
   public static final AttributeKey<String> OLD_NET_HOST_NAME = stringKey("net.host.name");
   public static final AttributeKey<Long> OLD_NET_HOST_PORT = longKey("net.host.port");
   public static final AttributeKey<String> OLD_NET_PROTOCOL_NAME = stringKey("net.protocol.name");

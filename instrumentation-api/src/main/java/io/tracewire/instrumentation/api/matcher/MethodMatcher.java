@@ -47,11 +47,7 @@ public interface MethodMatcher {
 
   /** The parameter at {@code index} (from 0) exists and has this type. */
   static MethodMatcher takesArgument(int index, Class<?> type) {
-    String name = type.getTypeName();
-    return method -> {
-      List<String> parameters = method.parameterTypeNames();
-      return index < parameters.size() && parameters.get(index).equals(name);
-    };
+    return takesArgument(index, type.getTypeName());
   }
 
   static MethodMatcher isStatic() {

@@ -47,13 +47,13 @@ public final class ApacheHttpClientInstrumentationModule implements Instrumentat
         TypeInstrumentation.forTypes(
                 declaresMethod(classicExecute)
                     .and(isSubtypeOf(CLASSIC.replace('/', '.') + "CloseableHttpClient")))
-            .whenClassLoader(loader -> loader != null)
+            .notInBootLoader()
             .intercept(MethodInterception.linked(classicExecute, LINKED + "ClassicExecuteInterceptor"))
             .build(),
         TypeInstrumentation.forTypes(
                 declaresMethod(asyncExecute)
                     .and(isSubtypeOf(ASYNC.replace('/', '.') + "CloseableHttpAsyncClient")))
-            .whenClassLoader(loader -> loader != null)
+            .notInBootLoader()
             .intercept(
                 MethodInterception.linked(asyncExecute, LINKED + "AsyncExecuteInterceptor")
                     .replacingArgument(1)

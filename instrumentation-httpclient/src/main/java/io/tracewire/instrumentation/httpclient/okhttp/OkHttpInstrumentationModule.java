@@ -43,14 +43,15 @@ public final class OkHttpInstrumentationModule implements InstrumentationModule 
     return List.of(
         // Builder.build() and new OkHttpClient() both come through this constructor.
         TypeInstrumentation.forTypes(TypeMatcher.named("okhttp3.OkHttpClient"))
-            .whenClassLoader(loader -> loader != null)
+            .notInBootLoader()
             .intercept(
                 MethodInterception.linkedConstructors(
                     takesArguments(1).and(takesArgument(0, "okhttp3.OkHttpClient$Builder")),
                     LINKED + "AddTracingInterceptor"))
             .build(),
         TypeInstrumentation.forTypes(TypeMatcher.named("okhttp3.internal.connection.RealCall"))
-            .whenClassLoader(loader -> loader != null)
+            .notInBootLoader()
+            .withObjectField()
             .intercept(
                 MethodInterception.linked(
                         isPublic().and(named("enqueue")).and(takesArguments(1)),

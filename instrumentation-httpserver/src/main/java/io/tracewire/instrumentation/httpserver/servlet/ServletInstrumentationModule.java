@@ -75,7 +75,7 @@ public final class ServletInstrumentationModule implements InstrumentationModule
                 declaresMethod(entry)
                     .and(not(isInterface()))
                     .and(isSubtypeOf("jakarta.servlet.Servlet").or(isSubtypeOf("jakarta.servlet.Filter"))))
-            .whenClassLoader(loader -> loader != null)
+            .notInBootLoader()
             .intercept(
                 MethodInterception.linked(
                     entry, "io.tracewire.instrumentation.httpserver.servlet.linked.ServletEntryInterceptor"))

@@ -37,7 +37,7 @@ public final class SpringWebMvcInstrumentationModule implements InstrumentationM
   public List<TypeInstrumentation> typeInstrumentations(InstrumentationContext context) {
     return List.of(
         TypeInstrumentation.forTypes(TypeMatcher.named(DISPATCHER))
-            .whenClassLoader(loader -> loader != null)
+            .notInBootLoader()
             .intercept(
                 MethodInterception.linked(
                     named("getHandler")

@@ -39,7 +39,7 @@ public final class AnnotationsInstrumentationModule implements InstrumentationMo
   public List<TypeInstrumentation> typeInstrumentations(InstrumentationContext context) {
     return List.of(
         TypeInstrumentation.forTypes(declaresMethod(ANNOTATED))
-            .whenClassLoader(loader -> loader != null)
+            .notInBootLoader()
             .intercept(
                 MethodInterception.perMethod(
                     ANNOTATED,

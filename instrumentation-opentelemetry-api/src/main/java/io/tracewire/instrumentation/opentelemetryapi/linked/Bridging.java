@@ -71,22 +71,38 @@ final class Bridging {
   static io.opentelemetry.api.trace.SpanContext agentSpanContext(SpanContext context) {
     io.opentelemetry.api.trace.TraceFlags flags =
         io.opentelemetry.api.trace.TraceFlags.fromByte(context.getTraceFlags().asByte());
-    io.opentelemetry.api.trace.TraceStateBuilder state = io.opentelemetry.api.trace.TraceState.builder();
-    context.getTraceState().forEach(state::put);
+    io.opentelemetry.api.trace.TraceState state = agentTraceState(context.getTraceState());
     return context.isRemote()
         ? io.opentelemetry.api.trace.SpanContext.createFromRemoteParent(
-            context.getTraceId(), context.getSpanId(), flags, state.build())
-        : io.opentelemetry.api.trace.SpanContext.create(
-            context.getTraceId(), context.getSpanId(), flags, state.build());
+            context.getTraceId(), context.getSpanId(), flags, state)
+        : io.opentelemetry.api.trace.SpanContext.create(context.getTraceId(), context.getSpanId(), flags, state);
+  }
+
+  /** Most spans carry no trace state: the default one then, without a builder per call. */
+  private static io.opentelemetry.api.trace.TraceState agentTraceState(TraceState state) {
+    if (state.isEmpty()) {
+      return io.opentelemetry.api.trace.TraceState.getDefault();
+    }
+    io.opentelemetry.api.trace.TraceStateBuilder copy = io.opentelemetry.api.trace.TraceState.builder();
+    state.forEach(copy::put);
+    return copy.build();
   }
 
   static SpanContext applicationSpanContext(io.opentelemetry.api.trace.SpanContext context) {
     TraceFlags flags = TraceFlags.fromByte(context.getTraceFlags().asByte());
-    TraceStateBuilder state = TraceState.builder();
-    context.getTraceState().forEach(state::put);
+    TraceState state = applicationTraceState(context.getTraceState());
     return context.isRemote()
-        ? SpanContext.createFromRemoteParent(context.getTraceId(), context.getSpanId(), flags, state.build())
-        : SpanContext.create(context.getTraceId(), context.getSpanId(), flags, state.build());
+        ? SpanContext.createFromRemoteParent(context.getTraceId(), context.getSpanId(), flags, state)
+        : SpanContext.create(context.getTraceId(), context.getSpanId(), flags, state);
+  }
+
+  private static TraceState applicationTraceState(io.opentelemetry.api.trace.TraceState state) {
+    if (state.isEmpty()) {
+      return TraceState.getDefault();
+    }
+    TraceStateBuilder copy = TraceState.builder();
+    state.forEach(copy::put);
+    return copy.build();
   }
 
   static io.opentelemetry.api.common.Attributes agentAttributes(Attributes attributes) {

@@ -37,8 +37,21 @@ final class ServletRequestAttributes
 
   @Override
   public List<String> requestHeader(HttpServletRequest request, String name) {
+    // Asked several times per request, mostly for headers that are absent or single.
     Enumeration<String> values = request.getHeaders(name);
-    return values == null ? Collections.emptyList() : Collections.list(values);
+    if (values == null || !values.hasMoreElements()) {
+      return Collections.emptyList();
+    }
+    String first = values.nextElement();
+    if (!values.hasMoreElements()) {
+      return Collections.singletonList(first);
+    }
+    List<String> all = new ArrayList<>();
+    all.add(first);
+    while (values.hasMoreElements()) {
+      all.add(values.nextElement());
+    }
+    return all;
   }
 
   @Override

@@ -28,7 +28,7 @@ public final class AnalyticsBench {
     long spans = Long.getLong("bench.spans", 1_000_000);
     int runs = Integer.getInteger("bench.runs", 3);
     int heapMb = Integer.getInteger("bench.heap.mb", 256);
-    long traces = spans / 10;
+    long traces = spans / TracePageServer.SPANS_PER_TRACE;
 
     System.out.printf(Locale.ROOT, "analytics: %,d spans (%,d traces of 10 spans, 3 services) from a generated"
         + " Zipkin on loopback; report JVM -Xmx%dm; %d runs%n", spans, traces, heapMb, runs);
@@ -39,8 +39,8 @@ public final class AnalyticsBench {
       String url = "http://127.0.0.1:" + port;
       double[] seconds = new double[runs];
       double[] heap = new double[runs];
-      Instant start = Instant.ofEpochMilli(1_700_000_000_000L - 1000);
-      Instant end = Instant.ofEpochMilli(1_700_000_000_000L + traces + 1000);
+      Instant start = Instant.ofEpochMilli(TracePageServer.BASE_MS - 1000);
+      Instant end = Instant.ofEpochMilli(TracePageServer.BASE_MS + traces + 1000);
       Path report = work.resolve("analytics-report.json");
       for (int run = 0; run < runs; run++) {
         List<String> command = List.of(java, "-Xmx" + heapMb + "m", "-cp", jar + File.pathSeparator + classes,
@@ -59,7 +59,7 @@ public final class AnalyticsBench {
           throw new IllegalStateException("the report failed:\n" + output);
         }
         heap[run] = Long.parseLong(m.group(2)) / 1048576.0;
-        long read = tracesRead(report) * 10;
+        long read = tracesRead(report) * TracePageServer.SPANS_PER_TRACE;
         System.out.printf(Locale.ROOT, "run %d: %.2f s, peak heap %.1f MiB, %s collections, %,d spans read (%,.0f spans/s)%n",
             run + 1, seconds[run], heap[run], m.group(3), read, read / seconds[run]);
       }

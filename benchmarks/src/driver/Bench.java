@@ -341,12 +341,7 @@ public final class Bench {
         0);
     try (Receiver receiver = new Receiver()) {
       System.out.println("receiver: http://127.0.0.1:" + receiver.port() + "/v1/traces (200, empty body)");
-      Supplier<List<String>> otlp = () -> otlpArgs(receiver.port());
-      List<Variant> variants =
-          List.of(
-              new Variant(Agent.NONE.label, Agent.NONE, List::of),
-              new Variant(Agent.OURS.label, Agent.OURS, otlp),
-              new Variant(Agent.OTEL.label, Agent.OTEL, otlp));
+      List<Variant> variants = otlpVariants(receiver);
       Map<Variant, double[]> received = new LinkedHashMap<>();
       Map<Variant, double[]> executed = new LinkedHashMap<>();
       Map<Variant, double[]> receiverCpu = new LinkedHashMap<>();
@@ -374,14 +369,9 @@ public final class Bench {
           };
       receiver.takeSpans();
       receiver.takeCpuSeconds();
-      long timeout = (long) ((Double.parseDouble(warmup) + Double.parseDouble(measure) + 90) * 1000);
-      Metric ops =
-          run -> {
-            String v = field(run.stdout, "ops_per_s");
-            return v == null ? Double.NaN : Double.parseDouble(v);
-          };
+      long timeout = timeoutMillis(warmup, measure, 90);
       Map<Variant, double[]> values =
-          paired("jdbc-throughput", "JdbcThroughput", List.of(warmup, measure), pairs, 0, variants, timeout, ops, after);
+          paired("jdbc-throughput", "JdbcThroughput", List.of(warmup, measure), pairs, 0, variants, timeout, Bench::opsPerSecond, after);
       table("jdbc-throughput (ops/s)", values, 0);
       double[] base = values.get(variants.get(0));
       System.out.println("added time per statement (median of pairs, 1e6/ops - 1e6/ops_none):");
@@ -424,12 +414,8 @@ public final class Bench {
             + " s, measured " + measure + " s, exporter none, tasks/s",
         pairs,
         0);
-    Metric ops =
-        run -> {
-          String v = field(run.stdout, "ops_per_s");
-          return v == null ? Double.NaN : Double.parseDouble(v);
-        };
-    long timeout = (long) ((Double.parseDouble(warmup) + Double.parseDouble(measure) + 60) * 1000);
+    Metric ops = Bench::opsPerSecond;
+    long timeout = timeoutMillis(warmup, measure, 60);
     List<String> traced =
         List.of("-Dotel.instrumentation.methods.include=ExecutorThroughput[traced]");
     List<Variant> variants =
@@ -459,7 +445,7 @@ public final class Bench {
       String url = "http://127.0.0.1:" + server.port() + "/hello";
       List<Variant> variants = otlpVariants(server);
       Metric ops = Bench::opsPerSecond;
-      long timeout = (long) ((Double.parseDouble(warmup) + Double.parseDouble(measure) + 60) * 1000);
+      long timeout = timeoutMillis(warmup, measure, 60);
       for (String client : List.of("jdk", "okhttp")) {
         System.out.println("\n(" + client + ")");
         Map<Variant, double[]> values =
@@ -490,7 +476,7 @@ public final class Bench {
     try (Receiver receiver = new Receiver()) {
       List<Variant> variants = otlpVariants(receiver);
       Metric ops = Bench::opsPerSecond;
-      long timeout = (long) ((Double.parseDouble(warmup) + Double.parseDouble(measure) + 60) * 1000);
+      long timeout = timeoutMillis(warmup, measure, 60);
       Map<Variant, double[]> values =
           paired("rabbitmq-throughput", "RabbitThroughput", List.of(warmup, measure), pairs, 0, variants, timeout, ops, null);
       table("rabbitmq-throughput (messages/s)", values, 0);
@@ -516,7 +502,7 @@ public final class Bench {
         pairs,
         0);
     try (Receiver receiver = new Receiver()) {
-      long timeout = (long) ((Double.parseDouble(warmup) + Double.parseDouble(measure) + 60) * 1000);
+      long timeout = timeoutMillis(warmup, measure, 60);
       Map<String, List<Variant>> exports = new LinkedHashMap<>();
       exports.put("exporter none", plainVariants());
       exports.put("otlp", otlpVariants(receiver));
@@ -542,6 +528,11 @@ public final class Bench {
         new Variant(Agent.NONE.label, Agent.NONE, List::of),
         new Variant(Agent.OURS.label, Agent.OURS, otlp),
         new Variant(Agent.OTEL.label, Agent.OTEL, otlp));
+  }
+
+  /** A run's time limit: its warm-up and measured windows plus start-up and exit slack. */
+  private static long timeoutMillis(String warmup, String measure, int slackSeconds) {
+    return (long) ((Double.parseDouble(warmup) + Double.parseDouble(measure) + slackSeconds) * 1000);
   }
 
   /** The {@code ops_per_s} a throughput workload prints. */

@@ -8,8 +8,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /** A loopback HTTP server answering GETs from a function of the request URI, as a backend would. */
@@ -38,7 +36,6 @@ public final class FixtureServer implements AutoCloseable {
   }
 
   private final HttpServer server;
-  private final List<URI> requests = new CopyOnWriteArrayList<>();
 
   private FixtureServer(HttpServer server) {
     this.server = server;
@@ -50,7 +47,6 @@ public final class FixtureServer implements AutoCloseable {
       FixtureServer fixture = new FixtureServer(server);
       server.createContext("/", exchange -> {
         URI uri = exchange.getRequestURI();
-        fixture.requests.add(uri);
         Answer answer;
         try {
           answer = answers.apply(uri);
@@ -90,10 +86,6 @@ public final class FixtureServer implements AutoCloseable {
 
   public URI uri() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-  }
-
-  public List<URI> requests() {
-    return requests;
   }
 
   @Override

@@ -7,18 +7,15 @@ import io.tracewire.testing.harness.AgentRun;
 import io.tracewire.testing.harness.Jdk;
 import io.tracewire.testing.harness.JdkMatrix;
 import io.tracewire.testing.harness.RunResult;
+import io.tracewire.testing.harness.Services;
 import io.tracewire.testing.scenarios.ShopScenario;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 
 /** Secrets in the agent's own settings never reach its output. */
 class SecretsTest {
 
   @JdkMatrix
   void collectorCredentialsTokensAndHeaderValuesAreNeverPrinted(Jdk jdk) {
-    String endpoint = "http://collector-user:Pa55word@127.0.0.1:" + closedPort() + "/v1/traces?api_key=T0ken&sig=S1g";
+    String endpoint = "http://collector-user:Pa55word@127.0.0.1:" + Services.closedPort() + "/v1/traces?api_key=T0ken&sig=S1g";
     RunResult result =
         AgentRun.of(ShopScenario.class)
             .on(jdk)
@@ -37,13 +34,5 @@ class SecretsTest {
     assertTrue(output.lines().filter(line -> line.contains(redacted)).count() >= 2, output);
     assertTrue(output.contains("/v1/traces?api_key=REDACTED&sig=REDACTED"), output);
     assertTrue(output.contains("invalid entry 2 (not shown) in otel.exporter.otlp.headers"), output);
-  }
-
-  private static int closedPort() {
-    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      return server.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,7 +1,10 @@
 package io.tracewire.testing.harness;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Optional;
@@ -91,5 +94,14 @@ public final class Services {
 
   private static String simpleName(String className) {
     return className.substring(className.lastIndexOf('.') + 1);
+  }
+
+  /** A loopback port nothing listens on (it was free a moment ago): connections are refused. */
+  public static int closedPort() {
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return server.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -21,7 +21,7 @@ class ServicesTest {
 
   @Test
   void probeReportsAClosedPort() throws IOException {
-    Optional<String> problem = Services.probe("127.0.0.1", closedPort(), Duration.ofSeconds(1));
+    Optional<String> problem = Services.probe("127.0.0.1", Services.closedPort(), Duration.ofSeconds(1));
     assertTrue(problem.isPresent());
     assertTrue(problem.get().startsWith("ConnectException"), problem.get());
   }
@@ -68,7 +68,7 @@ class ServicesTest {
 
   @Test
   void closedPortFailsWhenRequired() throws IOException {
-    int port = closedPort();
+    int port = Services.closedPort();
     AssertionFailedError error = assertThrows(AssertionFailedError.class,
         () -> Services.check("PostgreSQL", "127.0.0.1", port, true));
     assertTrue(error.getMessage().startsWith("PostgreSQL is required (tracewire.require-services=true) but 127.0.0.1:"
@@ -77,7 +77,7 @@ class ServicesTest {
 
   @Test
   void closedPortSkipsWhenNotRequired() throws IOException {
-    int port = closedPort();
+    int port = Services.closedPort();
     PrintStream original = System.out;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
@@ -98,9 +98,4 @@ class ServicesTest {
   }
 
   // A port that was free a moment ago; nothing listens on it.
-  private static int closedPort() throws IOException {
-    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      return server.getLocalPort();
-    }
-  }
 }

@@ -61,6 +61,18 @@ public final class Spans {
     return matching.get(0);
   }
 
+  /**
+   * The only span that satisfies {@code which}.
+   *
+   * @throws org.opentest4j.AssertionFailedError unless exactly one does; the message is {@code
+   *     what} and every span
+   */
+  public ReceivedSpan only(Predicate<ReceivedSpan> which, String what) {
+    List<ReceivedSpan> matching = filter(which);
+    org.junit.jupiter.api.Assertions.assertEquals(1, matching.size(), what + "\n" + dump());
+    return matching.get(0);
+  }
+
   /** The spans of this kind ({@code INTERNAL}, {@code SERVER}, {@code CLIENT}, {@code PRODUCER}, {@code CONSUMER}). */
   public List<ReceivedSpan> ofKind(String kind) {
     return filter(span -> span.kind().equals(kind));

@@ -151,10 +151,6 @@ public final class TestHttpServer implements AutoCloseable {
     throw new AssertionError("no request for " + path + " among " + all);
   }
 
-  public void clearRequests() {
-    requests.clear();
-  }
-
   @Override
   public void close() {
     server.stop(0);

@@ -9,15 +9,12 @@ import io.tracewire.testing.harness.AgentRun;
 import io.tracewire.testing.harness.Jdk;
 import io.tracewire.testing.harness.ReceivedSpan;
 import io.tracewire.testing.harness.RunResult;
+import io.tracewire.testing.harness.Services;
 import io.tracewire.testing.harness.SpanAssert;
 import io.tracewire.testing.harness.Spans;
 import io.tracewire.testing.http.TestHttpServer;
 import io.tracewire.testing.scenarios.HttpClientScenario;
 import io.tracewire.testing.scenarios.HttpClientScenario.Step;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +53,7 @@ final class HttpClientSpans {
 
   /** The suite against {@code server}, with a port where nothing listens for the refused requests. */
   static HttpClientSpans against(Client client, TestHttpServer server) {
-    return new HttpClientSpans(client, server, freePort());
+    return new HttpClientSpans(client, server, Services.closedPort());
   }
 
   /** Runs the standard sequence against a fresh plain HTTP server and asserts it. */
@@ -224,10 +221,9 @@ final class HttpClientSpans {
   }
 
   static ReceivedSpan forStep(Spans spans, Step step) {
-    List<ReceivedSpan> matching = spans.filter(span -> span.kind().equals("CLIENT")
-        && String.valueOf(span.attribute("url.full")).endsWith("step=" + step.id));
-    assertEquals(1, matching.size(), "client spans of step " + step.id + "\n" + spans.dump());
-    return matching.get(0);
+    return spans.only(
+        span -> span.kind().equals("CLIENT") && String.valueOf(span.attribute("url.full")).endsWith("step=" + step.id),
+        "client spans of step " + step.id);
   }
 
   static void assertNoSecrets(ReceivedSpan span) {
@@ -235,14 +231,6 @@ final class HttpClientSpans {
     for (String secret : List.of(HttpClientScenario.AUTHORIZATION, HttpClientScenario.API_KEY,
         HttpClientScenario.SIGNATURE, HttpClientScenario.PASSWORD)) {
       assertFalse(text.contains(secret), secret + " leaked: " + span);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

@@ -18,10 +18,8 @@ final class ServerSpans {
 
   /** The only SERVER span whose {@code url.path} is {@code path}. */
   static ReceivedSpan forPath(Spans spans, String path) {
-    List<ReceivedSpan> matching =
-        spans.filter(span -> span.kind().equals("SERVER") && path.equals(span.attribute("url.path")));
-    assertEquals(1, matching.size(), "SERVER spans for " + path + "\n" + spans.dump());
-    return matching.get(0);
+    return spans.only(
+        span -> span.kind().equals("SERVER") && path.equals(span.attribute("url.path")), "SERVER spans for " + path);
   }
 
   /** The only child of {@code parent} with this name. */

@@ -79,10 +79,8 @@ class TwoJvmPropagationTest {
   }
 
   private static ReceivedSpan serverOf(Spans spans, String service) {
-    List<ReceivedSpan> servers =
-        spans.filter(span -> span.kind().equals("SERVER") && service.equals(span.resourceAttributes().get("service.name")));
-    assertEquals(1, servers.size(), service + "\n" + spans.dump());
-    return servers.get(0);
+    return spans.only(
+        span -> span.kind().equals("SERVER") && service.equals(span.resourceAttributes().get("service.name")), service);
   }
 
   private static int awaitPort(Path portFile, CompletableFuture<RunResult> back) throws Exception {

@@ -167,10 +167,7 @@ class OpenTelemetryApiTest {
   }
 
   private static ReceivedSpan query(Spans spans, String alias) {
-    List<ReceivedSpan> found =
-        spans.filter(span -> String.valueOf(span.attribute("db.query.text")).contains(alias));
-    assertEquals(1, found.size(), alias + "\n" + spans.dump());
-    return found.get(0);
+    return spans.only(span -> String.valueOf(span.attribute("db.query.text")).contains(alias), alias);
   }
 
   /** The API jars of one version (copied by the build), and H2. */
